@@ -1,0 +1,156 @@
+import { z } from 'zod';
+
+/**
+ * Braid's whole configuration, read from the environment once at start.
+ * Every variable is documented with its default in the README; a wrong value
+ * stops start-up with a message that names the variable.
+ */
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const rolesSchema = z
+  .string()
+  .transform((v) => v.split(',').map((r) => r.trim()).filter(Boolean))
+  .pipe(z.array(z.enum(['web', 'worker'])).min(1, 'name at least one role: web, worker'));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  BRAID_PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'use sqlite:<path> or postgres://user@host:port/db')
+      .optional(),
+  ),
+  BRAID_ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
+  BRAID_ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, 'use at least 8 characters').optional()),
+  META_APP_SECRET: optionalText,
+  META_VERIFY_TOKEN: optionalText,
+  INSTAGRAM_ACCOUNT_ID: optionalText,
+  INSTAGRAM_ACCESS_TOKEN: optionalText,
+  INSTAGRAM_API_URL: optionalText.pipe(z.url().optional()),
+  WHATSAPP_PHONE_NUMBER_ID: optionalText,
+  WHATSAPP_BUSINESS_ACCOUNT_ID: optionalText,
+  WHATSAPP_PHONE_NUMBER: optionalText.pipe(
+    z.string().regex(/^\d{6,15}$/, 'digits only, with the country code and no +').optional(),
+  ),
+  WHATSAPP_ACCESS_TOKEN: optionalText,
+  WHATSAPP_API_URL: optionalText.pipe(z.url().optional()),
+  BRAID_SANDBOX: optionalText.pipe(flag.optional()),
+  REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'use redis://host:port').optional()),
+  BRAID_ROLES: rolesSchema.default(['web', 'worker']),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type StorageConfig =
+  | { dialect: 'sqlite'; path: string }
+  | { dialect: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  storage: StorageConfig;
+  admin?: { email: string; password: string };
+  meta: {
+    appSecret: string;
+    verifyToken: string;
+    instagram: { accountId: string; accessToken: string; apiUrl: string };
+    whatsapp: {
+      phoneNumberId: string;
+      businessAccountId: string;
+      phoneNumber: string;
+      accessToken: string;
+      apiUrl: string;
+    };
+  };
+  sandbox: boolean;
+  redisUrl?: string;
+  roles: { web: boolean; worker: boolean };
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Values the sandbox uses when Meta credentials are absent, so the demo runs with no set-up. */
+export const SANDBOX_META = {
+  appSecret: 'sandbox-app-secret',
+  verifyToken: 'sandbox-verify-token',
+  instagramAccountId: '17841400000000001',
+  instagramAccessToken: 'sandbox-instagram-token',
+  whatsappPhoneNumberId: '106540352242922',
+  whatsappBusinessAccountId: '102290129340398',
+  whatsappPhoneNumber: '15550783881',
+  whatsappAccessToken: 'sandbox-whatsapp-token',
+} as const;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.BRAID_ADMIN_EMAIL) !== Boolean(e.BRAID_ADMIN_PASSWORD)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  BRAID_ADMIN_EMAIL and BRAID_ADMIN_PASSWORD must be set together',
+    );
+  }
+  const hasMetaCredentials = Boolean(
+    e.META_APP_SECRET || e.INSTAGRAM_ACCESS_TOKEN || e.WHATSAPP_ACCESS_TOKEN,
+  );
+  const sandbox = e.BRAID_SANDBOX ?? !hasMetaCredentials;
+  const publicUrl = (e.BRAID_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  // In the sandbox the Graph clients talk to the simulated platform mounted inside Braid.
+  const sandboxGraph = `${publicUrl}/sandbox/graph/v25.0`;
+  const fallback = <T>(value: T | undefined, sandboxValue: T, real: T): T =>
+    value ?? (sandbox ? sandboxValue : real);
+
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    storage: storageFrom(e.DATABASE_URL),
+    admin: e.BRAID_ADMIN_EMAIL
+      ? { email: e.BRAID_ADMIN_EMAIL.toLowerCase(), password: e.BRAID_ADMIN_PASSWORD! }
+      : undefined,
+    meta: {
+      appSecret: fallback(e.META_APP_SECRET, SANDBOX_META.appSecret, ''),
+      verifyToken: fallback(e.META_VERIFY_TOKEN, SANDBOX_META.verifyToken, ''),
+      instagram: {
+        accountId: fallback(e.INSTAGRAM_ACCOUNT_ID, SANDBOX_META.instagramAccountId, ''),
+        accessToken: fallback(e.INSTAGRAM_ACCESS_TOKEN, SANDBOX_META.instagramAccessToken, ''),
+        apiUrl: fallback(e.INSTAGRAM_API_URL, sandboxGraph, 'https://graph.instagram.com/v25.0'),
+      },
+      whatsapp: {
+        phoneNumberId: fallback(e.WHATSAPP_PHONE_NUMBER_ID, SANDBOX_META.whatsappPhoneNumberId, ''),
+        businessAccountId: fallback(
+          e.WHATSAPP_BUSINESS_ACCOUNT_ID,
+          SANDBOX_META.whatsappBusinessAccountId,
+          '',
+        ),
+        phoneNumber: fallback(e.WHATSAPP_PHONE_NUMBER, SANDBOX_META.whatsappPhoneNumber, ''),
+        accessToken: fallback(e.WHATSAPP_ACCESS_TOKEN, SANDBOX_META.whatsappAccessToken, ''),
+        apiUrl: fallback(e.WHATSAPP_API_URL, sandboxGraph, 'https://graph.facebook.com/v25.0'),
+      },
+    },
+    sandbox,
+    redisUrl: e.REDIS_URL,
+    roles: { web: e.BRAID_ROLES.includes('web'), worker: e.BRAID_ROLES.includes('worker') },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function storageFrom(url: string | undefined): StorageConfig {
+  if (!url) return { dialect: 'sqlite', path: './data/braid.db' };
+  if (url.startsWith('sqlite:')) return { dialect: 'sqlite', path: url.slice('sqlite:'.length) };
+  return { dialect: 'postgres', url };
+}

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { StorageConfig } from '../config';
+import type { DB } from './schema';
+
+// Times are stored as bigint epoch milliseconds: read them back as numbers, not strings.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+export class StorageError extends Error {}
+
+/** Opens the configured database. Fails with a message naming the cause (locked, read-only, unreachable). */
+export async function openDatabase(storage: StorageConfig): Promise<Kysely<DB>> {
+  if (storage.dialect === 'sqlite') return openSqlite(storage.path);
+  return openPostgres(storage.url);
+}
+
+function openSqlite(file: string): Kysely<DB> {
+  try {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const database = new SQLite(file, { timeout: 5000 });
+    database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('synchronous = NORMAL');
+    database.pragma('busy_timeout = 5000');
+    // Fail now, not on the first request, when the file cannot be written.
+    database.exec('create table if not exists braid_write_check (x integer); drop table braid_write_check;');
+    return new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+  } catch (error) {
+    throw new StorageError(`Cannot open the SQLite database at ${file}: ${(error as Error).message}`);
+  }
+}
+
+async function openPostgres(url: string): Promise<Kysely<DB>> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new StorageError(
+      `Cannot reach PostgreSQL at ${redact(url)}: ${(error as Error).message}. ` +
+        'Start it (pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start) or fix DATABASE_URL.',
+    );
+  }
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

@@ -1,0 +1,369 @@
+import type { Generated } from 'kysely';
+
+/**
+ * One typed schema for both dialects. Portable column choices:
+ * times are integer epoch milliseconds, booleans are 0/1 integers, JSON is text
+ * (parsed by the repositories with zod), ids are text except the append-only
+ * logs whose increasing integer ids give an order (events for SSE replay, audit).
+ */
+export interface DB {
+  workspaces: WorkspaceTable;
+  users: UserTable;
+  sessions: SessionTable;
+  setup_tokens: SetupTokenTable;
+  login_attempts: LoginAttemptTable;
+  channels: ChannelTable;
+  contacts: ContactTable;
+  contact_tags: ContactTagTable;
+  notes: NoteTable;
+  identities: IdentityTable;
+  conversations: ConversationTable;
+  messages: MessageTable;
+  deliveries: DeliveryTable;
+  invites: InviteTable;
+  code_guesses: CodeGuessTable;
+  merge_requests: MergeRequestTable;
+  merges: MergeTable;
+  suggestion_dismissals: SuggestionDismissalTable;
+  automations: AutomationTable;
+  automation_runs: AutomationRunTable;
+  audit_events: AuditEventTable;
+  events: EventTable;
+  jobs: JobTable;
+  sandbox_customers: SandboxCustomerTable;
+  sandbox_messages: SandboxMessageTable;
+}
+
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  /** JSON: WorkspaceSettings (invite sentence, invite expiry, …). */
+  settings: string;
+  created_at: number;
+}
+
+export type Role = 'admin' | 'agent';
+
+export interface UserTable {
+  id: string;
+  workspace_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string | null;
+  created_at: number;
+  disabled_at: number | null;
+  last_seen_at: number | null;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie token: a stolen database does not yield live sessions. */
+  id: string;
+  user_id: string;
+  workspace_id: string;
+  created_at: number;
+  expires_at: number;
+  last_seen_at: number;
+}
+
+export interface SetupTokenTable {
+  token_hash: string;
+  workspace_id: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+export interface LoginAttemptTable {
+  key: string;
+  window_started_at: number;
+  failures: number;
+}
+
+export type ChannelKind = 'instagram' | 'whatsapp';
+
+export interface ChannelTable {
+  id: string;
+  workspace_id: string;
+  kind: ChannelKind;
+  name: string;
+  /** Instagram: the IG professional account id (webhook entry.id). WhatsApp: the phone number id. */
+  external_id: string;
+  /** JSON: ChannelSettings (allowAutoMerge, …). */
+  settings: string;
+  created_at: number;
+}
+
+export type Consent = 'granted' | 'unknown' | 'denied';
+
+export interface ContactTable {
+  id: string;
+  workspace_id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  /** JSON object of custom attributes. */
+  attributes: string;
+  marketing_consent: Consent;
+  /** Set on the merged-away contact: it is a tombstone that resolves to the survivor. */
+  merged_into_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ContactTagTable {
+  contact_id: string;
+  tag: string;
+  created_at: number;
+}
+
+export interface NoteTable {
+  id: string;
+  workspace_id: string;
+  contact_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: number;
+}
+
+export interface IdentityTable {
+  id: string;
+  workspace_id: string;
+  contact_id: string;
+  channel_id: string;
+  kind: ChannelKind;
+  /** Instagram: IGSID. WhatsApp: business-scoped user id (BSUID) when known. */
+  external_id: string | null;
+  /** WhatsApp phone (digits, no +) when Meta sends one. */
+  phone: string | null;
+  username: string | null;
+  display_name: string | null;
+  profile_fetched_at: number | null;
+  created_at: number;
+}
+
+export type ConversationStatus = 'open' | 'closed';
+
+export interface ConversationTable {
+  id: string;
+  workspace_id: string;
+  identity_id: string;
+  channel_id: string;
+  kind: ChannelKind;
+  status: ConversationStatus;
+  assignee_id: string | null;
+  unread_count: number;
+  last_message_at: number | null;
+  last_message_preview: string | null;
+  /** Platform time of the customer's last message: the reply window runs from here. */
+  last_inbound_at: number | null;
+  created_at: number;
+}
+
+export type MessageDirection = 'inbound' | 'outbound' | 'system';
+export type MessageStatus = 'received' | 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
+
+export interface MessageTable {
+  id: string;
+  workspace_id: string;
+  conversation_id: string;
+  channel_id: string;
+  kind: ChannelKind;
+  direction: MessageDirection;
+  /** mid / wamid; unique per channel so redeliveries are dropped by the database. */
+  external_id: string | null;
+  /** text, image, video, audio, file, share, story_mention, quick_reply, postback, reaction, button, interactive, location, contacts, unsupported, deleted, system types (note, invite, merge_request, merge, automation, assignment). */
+  type: string;
+  text: string | null;
+  /** JSON: attachments, payloads, references to invites/merges. */
+  payload: string;
+  status: MessageStatus;
+  error_code: string | null;
+  error_title: string | null;
+  author_id: string | null;
+  /** agent | automation | system | business_app | customer */
+  sent_by: string;
+  platform_ts: number;
+  created_at: number;
+}
+
+export interface DeliveryTable {
+  id: string;
+  channel_kind: string;
+  channel_id: string | null;
+  received_at: number;
+  body: string;
+  outcome: 'accepted' | 'rejected';
+  reason: string | null;
+  events: number;
+}
+
+export type InviteState = 'sent' | 'connected' | 'merged' | 'expired' | 'superseded' | 'rejected';
+
+export interface InviteTable {
+  id: string;
+  workspace_id: string;
+  contact_id: string;
+  conversation_id: string;
+  ig_identity_id: string;
+  code_hash: string;
+  state: InviteState;
+  created_by: string | null;
+  created_at: number;
+  expires_at: number;
+  connected_at: number | null;
+  wa_identity_id: string | null;
+  wa_conversation_id: string | null;
+  /** The thread item that shows the invite. */
+  message_id: string | null;
+}
+
+export interface CodeGuessTable {
+  sender_key: string;
+  window_started_at: number;
+  failures: number;
+}
+
+export type MergeRequestState = 'pending' | 'accepted' | 'rejected';
+
+export interface MergeRequestTable {
+  id: string;
+  workspace_id: string;
+  invite_id: string | null;
+  survivor_contact_id: string;
+  other_contact_id: string;
+  state: MergeRequestState;
+  /** Why the agent is asked: manual mode or the conflict found. */
+  reason: string;
+  created_at: number;
+  decided_by: string | null;
+  decided_at: number | null;
+}
+
+export type MergeHow = 'auto' | 'manual' | 'invite' | 'contact_view';
+
+export interface MergeTable {
+  id: string;
+  workspace_id: string;
+  survivor_id: string;
+  merged_id: string;
+  how: MergeHow;
+  actor_id: string | null;
+  reason: string | null;
+  /** JSON: both contacts, their identities, tags and notes as they were before. */
+  snapshot: string;
+  created_at: number;
+  undone_at: number | null;
+  undone_by: string | null;
+}
+
+export interface SuggestionDismissalTable {
+  contact_id: string;
+  other_contact_id: string;
+  dismissed_by: string | null;
+  created_at: number;
+}
+
+export interface AutomationTable {
+  id: string;
+  workspace_id: string;
+  channel_id: string;
+  name: string;
+  enabled: number;
+  position: number;
+  /** JSON: AutomationTrigger */
+  trigger: string;
+  /** JSON: AutomationStep[] */
+  steps: string;
+  stop_on_agent_action: number;
+  cooldown_seconds: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export type AutomationRunState = 'active' | 'completed' | 'stopped' | 'failed';
+
+export interface AutomationRunTable {
+  id: string;
+  workspace_id: string;
+  automation_id: string;
+  conversation_id: string;
+  /** Unique: a redelivered message cannot start a second run. */
+  trigger_message_id: string;
+  state: AutomationRunState;
+  step_index: number;
+  waiting_until: number | null;
+  waiting_for_reply: number;
+  reason: string | null;
+  started_at: number;
+  ended_at: number | null;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  workspace_id: string;
+  /** user | automation | system | customer */
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  contact_id: string | null;
+  /** JSON */
+  data: string;
+  created_at: number;
+}
+
+export interface EventTable {
+  id: Generated<number>;
+  workspace_id: string;
+  type: string;
+  /** JSON */
+  data: string;
+  created_at: number;
+}
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed';
+
+export interface JobTable {
+  id: string;
+  kind: string;
+  /** JSON */
+  payload: string;
+  /** Idempotency key: a second job with the same key is not enqueued. */
+  key: string | null;
+  state: JobState;
+  run_at: number;
+  attempts: number;
+  max_attempts: number;
+  locked_until: number | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SandboxCustomerTable {
+  id: string;
+  name: string;
+  ig_username: string;
+  igsid: string;
+  bsuid: string;
+  phone: string | null;
+  created_at: number;
+}
+
+export interface SandboxMessageTable {
+  id: string;
+  customer_id: string | null;
+  /** instagram | whatsapp */
+  channel: string;
+  /** from_customer | to_customer */
+  direction: string;
+  /** mid / wamid the platform assigned */
+  external_id: string;
+  /** JSON: the exact Graph request body or the webhook message */
+  body: string;
+  status: string;
+  created_at: number;
+}
