@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { metaJsonStringify, signBody, signBodySha1, verifySignature } from './signature.js';
+import { metaJsonStringify, signBody, signBodySha1, verifySignature } from './signature';
 
 // Vectors computed independently with `openssl dgst -sha256 -hmac topsecret`.
 const SECRET = 'topsecret';
