@@ -1,0 +1,19 @@
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import type { Clock } from './domain/clock';
+import type { Metrics } from './metrics';
+import type { EventBus } from './realtime/bus';
+import type { Store } from './store/store';
+
+/**
+ * The infrastructure a use case, a job handler or a route may use. Built once in main.ts
+ * (or by a test with real-but-local parts) and passed down; nothing reaches for globals.
+ */
+export interface AppContext {
+  config: Config;
+  store: Store;
+  bus: EventBus;
+  clock: Clock;
+  logger: Logger;
+  metrics: Metrics;
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Per-channel settings, stored as JSON on the channel row. */
+export const channelSettingsSchema = z.object({
+  /** Instagram: merge a synced WhatsApp identity at once (true) or ask the agent (false = manual merge mode). */
+  allowAutoMerge: z.boolean().default(true),
+});
+export type ChannelSettings = z.infer<typeof channelSettingsSchema>;
+
+export const DEFAULT_INVITE_TEXT =
+  'Would you like to continue on WhatsApp? Tap Connect and send the message that opens.';
+export const DEFAULT_INVITE_SENTENCE = 'Hi! Please link my Instagram chat, code {code}';
+
+/** Workspace-wide settings, stored as JSON on the workspace row. */
+export const workspaceSettingsSchema = z.object({
+  /** The Instagram button template's text above the Connect button. */
+  inviteText: z.string().min(1).max(640).default(DEFAULT_INVITE_TEXT),
+  /** The pre-filled WhatsApp sentence; `{code}` is replaced by the invite code. */
+  inviteSentence: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((s) => s.includes('{code}'), 'the sentence must contain {code}')
+    .default(DEFAULT_INVITE_SENTENCE),
+  inviteExpiryHours: z.number().int().min(1).max(24 * 30).default(24),
+});
+export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import type { AppContext } from '../context';
+import { registerAuth } from './plugins/auth';
+import { registerCsrf } from './plugins/csrf';
+import { registerErrorHandling } from './plugins/errors';
+import { registerRoutes } from './routes/index';
+
+export interface BuildAppOptions {
+  /** Where the built web app is (dist/web); omitted in API-only tests. */
+  webRoot?: string;
+  /** Extra route groups mounted after the API (e.g. the sandbox), in the app's error handling. */
+  mounts?: ((app: FastifyInstance) => Promise<void> | void)[];
+}
+
+/** The HTTP app, in a fixed order: external plugins, app plugins, routes, the web app. */
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    bodyLimit: 256 * 1024,
+    trustProxy: true,
+    // Request lines would drown the log at webhook rates; /metrics counts them instead.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+
+  await app.register(cookie);
+
+  registerErrorHandling(app);
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    ctx.metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    ctx.metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+  registerCsrf(app, ctx.config.publicUrl);
+  registerAuth(app, ctx);
+
+  registerRoutes(app, ctx);
+  for (const mount of options.mounts ?? []) await mount(app);
+
+  if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: path.resolve(options.webRoot), wildcard: false });
+    // The web app routes on the client: any other page path gets index.html.
+    app.setNotFoundHandler((request, reply) => {
+      const isPage = request.method === 'GET' && !/^\/(api|webhooks|sandbox\/(api|graph))\b/.test(request.url);
+      if (isPage) return reply.type('text/html').sendFile('index.html');
+      return reply.code(404).send({ error: { code: 'not_found', message: `There is no ${request.method} ${request.url.split('?')[0]}.` } });
+    });
+  }
+  return app;
+}

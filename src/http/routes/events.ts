@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../context';
+import type { StoredEvent } from '../../realtime/bus';
+import { requireUser } from '../plugins/auth';
+
+const HEARTBEAT_MS = 15_000;
+const REPLAY_LIMIT = 1000;
+const eventsQuery = z.object({ lastEventId: z.coerce.number().int().min(0).optional() });
+
+/**
+ * GET /api/events: one Server-Sent Events stream per signed-in tab. Each event has its id, so a
+ * reconnecting tab (Last-Event-ID) first gets what it missed from the events table, then live ones.
+ */
+export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/api/events', async (request, reply) => {
+    const user = requireUser(request, 'agent');
+    const query = eventsQuery.safeParse(request.query);
+    const header = Number(request.headers['last-event-id']);
+    const lastId = Number.isFinite(header) && header > 0 ? header : query.success ? (query.data.lastEventId ?? 0) : 0;
+
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    raw.write('retry: 2000\n\n');
+
+    let sentUpTo = lastId;
+    const buffered: StoredEvent[] = [];
+    let replaying = true;
+    const send = (event: StoredEvent) => {
+      if (event.workspaceId !== user.workspaceId || event.id <= sentUpTo) return;
+      sentUpTo = event.id;
+      raw.write(`id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`);
+    };
+    // Subscribe before replaying so nothing committed in between is lost; ids drop the overlap.
+    const unsubscribe = ctx.bus.subscribe((event) => (replaying ? buffered.push(event) : send(event)));
+    ctx.metrics.sseClients.inc();
+    const heartbeat = setInterval(() => raw.write(`: heartbeat ${Date.now()}\n\n`), HEARTBEAT_MS);
+    const close = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      ctx.metrics.sseClients.dec();
+    };
+    request.raw.on('close', close);
+
+    try {
+      if (lastId > 0) {
+        for (const event of await ctx.store.repos.events.since(user.workspaceId, lastId, REPLAY_LIMIT)) send(event);
+      } else {
+        // A fresh tab starts from now: tell it where "now" is so its next reconnect can replay.
+        sentUpTo = await ctx.store.repos.events.latestId(user.workspaceId);
+        raw.write(`id: ${sentUpTo}\nevent: ready\ndata: {}\n\n`);
+      }
+    } finally {
+      replaying = false;
+      for (const event of buffered.splice(0)) send(event);
+    }
+  });
+}

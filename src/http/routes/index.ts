@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context';
+import { authRoutes } from './auth/auth';
+import { eventRoutes } from './events';
+import { systemRoutes } from './system';
+import { userRoutes } from './users/users';
+
+/** Every route group of the API. Add new resources here. */
+export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
+  systemRoutes(app, ctx);
+  authRoutes(app, ctx);
+  userRoutes(app, ctx);
+  eventRoutes(app, ctx);
+}

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { type Config, ConfigError, loadConfig } from './config';
+import type { AppContext } from './context';
+import { type Clock, systemClock } from './domain/clock';
+import { buildApp } from './http/app';
+import { createJobHandlers } from './jobs/handlers';
+import { createWorker, type Worker } from './jobs/worker';
+import { createMetrics } from './metrics';
+import type { EventBus } from './realtime/bus';
+import { createMemoryBus } from './realtime/memoryBus';
+import { createRedisBus } from './realtime/redisBus';
+import { openDatabase, redact, StorageError } from './store/database';
+import { migrateToLatest } from './store/migrate';
+import { createStore } from './store/store';
+import { bootstrapWorkspace } from './usecases/bootstrapWorkspace';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface RunningBraid {
+  url: string;
+  ctx: AppContext;
+  worker?: Worker;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  /** Serve the built web app (default true). */
+  serveWeb?: boolean;
+  /** Start polling for jobs (default true); tests drive the worker with drain() instead. */
+  startWorker?: boolean;
+}
+
+/** Opens storage, migrates, makes sure the workspace exists, and starts the roles this process has. */
+export async function startBraid(config: Config, options: StartOptions = {}): Promise<RunningBraid> {
+  const logger = pino({ level: config.logLevel, base: undefined });
+  const db = await openDatabase(config.storage);
+  await migrateToLatest(db);
+  const store = createStore(db);
+  const bus: EventBus = config.redisUrl ? await createRedisBus(config.redisUrl) : createMemoryBus();
+  const ctx: AppContext = { config, store, bus, clock: options.clock ?? systemClock, logger, metrics: createMetrics() };
+
+  const { setupUrl } = await bootstrapWorkspace(ctx);
+
+  let worker: Worker | undefined;
+  if (config.roles.worker) {
+    worker = createWorker({
+      store,
+      handlers: createJobHandlers(ctx),
+      clock: ctx.clock,
+      logger,
+      onJobFinished: (job, outcome) => ctx.metrics.jobsFinished.inc({ kind: job.kind, outcome }),
+    });
+  }
+  store.onCommit((effects) => {
+    if (effects.events.length) void bus.publish(effects.events).catch((err) => logger.error({ err }, 'publishing events failed'));
+    if (effects.jobsEnqueued) worker?.wake();
+  });
+
+  const app = config.roles.web
+    ? await buildApp(ctx, { webRoot: options.serveWeb === false ? undefined : path.join(root, 'dist/web') })
+    : undefined;
+  if (app) await app.listen({ port: config.port, host: config.host });
+  if (options.startWorker !== false) worker?.start();
+
+  const address = app?.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = config.publicUrl.includes(`:${config.port}`) ? config.publicUrl.replace(`:${config.port}`, `:${port}`) : config.publicUrl;
+  const storage = config.storage.dialect === 'sqlite' ? `SQLite at ${config.storage.path}` : `PostgreSQL at ${redact(config.storage.url)}`;
+  logger.info(`Braid is running (${[app && 'web', worker && 'worker'].filter(Boolean).join(' + ')}) on ${storage}`);
+  if (app) logger.info(`Inbox: ${url}/`);
+  if (app && config.sandbox) logger.info(`Sandbox: ${url}/sandbox`);
+  if (setupUrl) logger.warn(`No admin yet. Create the first admin here (works once): ${setupUrl}`);
+
+  return {
+    url,
+    ctx,
+    worker,
+    async close() {
+      await app?.close();
+      await worker?.stop();
+      await bus.close();
+      await store.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let running: RunningBraid;
+  try {
+    running = await startBraid(loadConfig());
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof StorageError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    console.error(`Braid could not start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  const shutdown = async () => {
+    await running.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();

@@ -1,0 +1,50 @@
+import type { AppContext } from '../../context';
+import { AppError } from '../../domain/errors';
+import { newId } from '../../domain/ids';
+import type { User } from '../../store/repositories/users';
+import { hashPassword } from './passwords';
+import { hashToken, newSecretToken } from './tokens';
+
+const SETUP_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Issues the one-time link printed at first start when no admin is configured. */
+export async function issueSetupToken(ctx: AppContext, workspaceId: string): Promise<string> {
+  const now = ctx.clock.now();
+  const { token, hash } = newSecretToken();
+  await ctx.store.repos.sessions.createSetupToken(hash, workspaceId, now, now + SETUP_TTL_MS);
+  return token;
+}
+
+export async function setupTokenIsValid(ctx: AppContext, token: string): Promise<boolean> {
+  return ctx.store.repos.sessions.setupTokenIsValid(hashToken(token), ctx.clock.now());
+}
+
+export interface CompleteSetupInput {
+  token: string;
+  email: string;
+  name: string;
+  password: string;
+}
+
+/** Creates the first admin through the one-time link; the link cannot be used twice. */
+export async function completeSetup(ctx: AppContext, input: CompleteSetupInput): Promise<User> {
+  const passwordHash = await hashPassword(input.password);
+  const now = ctx.clock.now();
+  return ctx.store.transaction(async (repos) => {
+    const workspaceId = await repos.sessions.consumeSetupToken(hashToken(input.token), now);
+    if (!workspaceId) throw new AppError('invalid_setup_link', 410, 'This setup link was already used or has expired.');
+    const email = input.email.trim().toLowerCase();
+    if (await repos.users.findByEmail(email)) {
+      throw new AppError('email_taken', 409, `An account with ${email} already exists.`);
+    }
+    const user = await repos.users.create(
+      { id: newId(), workspaceId, email, name: input.name.trim(), role: 'admin', passwordHash },
+      now,
+    );
+    await repos.audit.append(
+      { workspaceId, actorType: 'system', actorId: null, action: 'user.created', subjectType: 'user', subjectId: user.id, data: { role: 'admin', via: 'setup' } },
+      now,
+    );
+    return user;
+  });
+}

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../src/store/database';
+import { migrateToLatest } from '../src/store/migrate';
+import { adminQuery, postgresUrlFor, SQLITE_TEMPLATE, TEST_TMP } from './databases';
+
+/**
+ * Migrates once into a template per dialect; every test file then starts from a copy of it
+ * (a file copy on SQLite, CREATE DATABASE … TEMPLATE on PostgreSQL), so files never see
+ * each other's rows and no test waits for migrations.
+ */
+export default async function setup(project: TestProject) {
+  const dialect = (project.config.env?.BRAID_TEST_DIALECT ?? 'sqlite') as 'sqlite' | 'postgres';
+  fs.mkdirSync(TEST_TMP, { recursive: true });
+  if (dialect === 'sqlite') {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(SQLITE_TEMPLATE + suffix, { force: true });
+    const db = await openDatabase({ dialect: 'sqlite', path: SQLITE_TEMPLATE });
+    await migrateToLatest(db);
+    await db.destroy();
+    project.provide('databaseTemplate', SQLITE_TEMPLATE);
+    return;
+  }
+  const template = `braid_tpl_${process.pid}_${Date.now()}`;
+  await adminQuery(`create database ${template}`);
+  const db = await openDatabase({ dialect: 'postgres', url: postgresUrlFor(template) });
+  await migrateToLatest(db);
+  await db.destroy();
+  project.provide('databaseTemplate', template);
+  return async () => {
+    await adminQuery(`drop database if exists ${template} with (force)`);
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseTemplate: string;
+  }
+}

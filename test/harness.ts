@@ -1,0 +1,70 @@
+import net from 'node:net';
+import { inject } from 'vitest';
+import { loadConfig } from '../src/config';
+import { TestClock } from '../src/domain/clock';
+import { startBraid, type RunningBraid } from '../src/main';
+import { dropDatabase, freshDatabaseUrl } from './databases';
+
+export const TEST_APP_SECRET = 'test-app-secret';
+export const TEST_VERIFY_TOKEN = 'test-verify-token';
+
+export interface TestBraid extends RunningBraid {
+  clock: TestClock;
+  dialect: 'sqlite' | 'postgres';
+  /** Runs every due job now, repeatedly, until none is left. */
+  drainJobs(): Promise<number>;
+}
+
+export function testDialect(): 'sqlite' | 'postgres' {
+  return process.env.BRAID_TEST_DIALECT === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A real Braid on a fresh database of the dialect under test, listening on 127.0.0.1, with a
+ * test clock and a worker that runs only when the test drains it. `env` adds configuration.
+ */
+export async function startTestBraid(env: Record<string, string> = {}): Promise<TestBraid> {
+  const dialect = testDialect();
+  const databaseUrl = await freshDatabaseUrl(dialect, inject('databaseTemplate'));
+  const port = await freePort();
+  const config = loadConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    BRAID_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'silent',
+    BRAID_SANDBOX: '0',
+    META_APP_SECRET: TEST_APP_SECRET,
+    META_VERIFY_TOKEN: TEST_VERIFY_TOKEN,
+    INSTAGRAM_ACCOUNT_ID: '17841400000000001',
+    INSTAGRAM_ACCESS_TOKEN: 'test-ig-token',
+    WHATSAPP_PHONE_NUMBER_ID: '106540352242922',
+    WHATSAPP_BUSINESS_ACCOUNT_ID: '102290129340398',
+    WHATSAPP_PHONE_NUMBER: '15550783881',
+    WHATSAPP_ACCESS_TOKEN: 'test-wa-token',
+    ...env,
+  });
+  const clock = new TestClock(Date.UTC(2026, 10, 27, 9, 0, 0));
+  const running = await startBraid(config, { clock, serveWeb: false, startWorker: false });
+  return {
+    ...running,
+    clock,
+    dialect,
+    drainJobs: () => running.worker!.drain(),
+    async close() {
+      await running.close();
+      await dropDatabase(databaseUrl);
+    },
+  };
+}
