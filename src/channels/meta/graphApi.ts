@@ -1,0 +1,161 @@
+import { z } from 'zod';
+
+/**
+ * The transport both Graph clients share: Bearer auth, JSON in and out, a timeout, and Meta's
+ * error envelope turned into a GraphApiError that says whether retrying can help.
+ */
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface GraphTransportOptions {
+  /** e.g. `https://graph.facebook.com/v25.0` or the sandbox's `${publicUrl}/sandbox/graph/v25.0`. */
+  apiUrl: string;
+  accessToken: string;
+  fetch?: FetchLike;
+  /** Per request; Meta answers sends well under a second, so a hang is treated as transient. */
+  timeoutMs?: number;
+}
+
+/** Codes Meta uses for throttling and temporary trouble: retrying later can succeed. */
+const TRANSIENT_CODES = new Set([1, 2, 4, 17, 32, 613, 80007, 130429, 131048, 131056, 131057]);
+
+export interface GraphApiErrorFields {
+  httpStatus?: number;
+  code?: number;
+  subcode?: number;
+  type?: string;
+  title?: string;
+  details?: string;
+  fbtraceId?: string;
+  isTransient?: boolean;
+  /** Set when no HTTP answer arrived (DNS, refused, reset, timeout). */
+  network?: boolean;
+}
+
+export class GraphApiError extends Error {
+  readonly httpStatus?: number;
+  readonly code?: number;
+  readonly subcode?: number;
+  readonly type?: string;
+  /** Meta's `error_user_title`, meant for people. */
+  readonly title?: string;
+  /** WhatsApp's `error_data.details`, the most specific explanation Meta gives. */
+  readonly details?: string;
+  readonly fbtraceId?: string;
+  /** True when the same request may succeed later (network, timeout, 5xx, 429, rate limits). */
+  readonly transient: boolean;
+
+  constructor(message: string, fields: GraphApiErrorFields = {}) {
+    super(message);
+    this.name = 'GraphApiError';
+    this.httpStatus = fields.httpStatus;
+    this.code = fields.code;
+    this.subcode = fields.subcode;
+    this.type = fields.type;
+    this.title = fields.title;
+    this.details = fields.details;
+    this.fbtraceId = fields.fbtraceId;
+    this.transient = isTransient(fields);
+  }
+}
+
+function isTransient(f: GraphApiErrorFields): boolean {
+  if (f.network) return true;
+  if (f.isTransient === true) return true;
+  if (f.httpStatus !== undefined && (f.httpStatus >= 500 || f.httpStatus === 429)) return true;
+  return f.code !== undefined && TRANSIENT_CODES.has(f.code);
+}
+
+const errorEnvelope = z.object({
+  error: z.looseObject({
+    message: z.string().optional(),
+    type: z.string().optional(),
+    code: z.number().optional(),
+    error_subcode: z.number().optional(),
+    error_user_title: z.string().optional(),
+    error_user_msg: z.string().optional(),
+    error_data: z.looseObject({ details: z.string().optional() }).optional().catch(undefined),
+    fbtrace_id: z.string().optional(),
+    is_transient: z.boolean().optional(),
+  }),
+});
+
+export class GraphTransport {
+  private readonly fetchImpl: FetchLike;
+  private readonly apiUrl: string;
+
+  constructor(private readonly options: GraphTransportOptions) {
+    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    this.apiUrl = options.apiUrl.replace(/\/+$/, '');
+  }
+
+  /** Sends a request and returns the response body checked against `schema`. */
+  async request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: z.ZodType<T>,
+    body?: unknown,
+  ): Promise<T> {
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.fetchImpl(`${this.apiUrl}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${this.options.accessToken}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+      });
+      text = await response.text();
+    } catch (error) {
+      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      throw new GraphApiError(
+        timedOut ? `Graph API did not answer ${method} ${path} in time` : `Graph API unreachable: ${String(error)}`,
+        { network: true },
+      );
+    }
+    const json = safeJson(text);
+    if (!response.ok) throw toGraphError(response.status, json, text);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new GraphApiError(`Graph API answered ${method} ${path} with an unexpected body: ${text.slice(0, 200)}`, {
+        httpStatus: response.status,
+      });
+    }
+    return parsed.data;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function toGraphError(httpStatus: number, json: unknown, text: string): GraphApiError {
+  const envelope = errorEnvelope.safeParse(json);
+  if (!envelope.success) {
+    return new GraphApiError(`Graph API answered HTTP ${httpStatus}: ${text.slice(0, 200)}`, { httpStatus });
+  }
+  const e = envelope.data.error;
+  return new GraphApiError(e.error_user_msg ?? e.message ?? `Graph API error ${e.code ?? httpStatus}`, {
+    httpStatus,
+    code: e.code,
+    subcode: e.error_subcode,
+    type: e.type,
+    title: e.error_user_title,
+    details: e.error_data?.details,
+    fbtraceId: e.fbtrace_id,
+    isTransient: e.is_transient,
+  });
+}
+
+/** A request the client refuses before it reaches Meta (Meta would answer code 100 anyway). */
+export function invalidParameter(message: string): GraphApiError {
+  return new GraphApiError(message, { code: 100, type: 'InvalidParameter' });
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { GraphTransport, invalidParameter, type FetchLike } from '../meta/graphApi';
+
+/**
+ * WhatsApp Cloud API sends (reference §3.3): `POST {apiUrl}/{phoneNumberId}/messages`.
+ * A customer is addressed by phone (`to`, always with `+` and country code) or, for username
+ * users without a visible number, by business-scoped user id (`recipient`).
+ */
+
+export interface WhatsAppGraphClientOptions {
+  apiUrl: string;
+  phoneNumberId: string;
+  accessToken: string;
+  fetch?: FetchLike;
+  timeoutMs?: number;
+}
+
+export type WhatsAppRecipient = { phone: string } | { bsuid: string };
+
+export interface SendResult {
+  messageId: string;
+  /** `wa_id` for phone sends, `user_id` for BSUID sends. */
+  recipientId?: string;
+}
+
+export interface ReplyButton {
+  id: string;
+  title: string;
+}
+
+export type MediaType = 'image' | 'video' | 'audio' | 'document' | 'sticker';
+
+const sendResponse = z.looseObject({
+  messaging_product: z.literal('whatsapp').optional(),
+  contacts: z.array(z.looseObject({ input: z.string().optional(), wa_id: z.string().optional(), user_id: z.string().optional() })).optional(),
+  messages: z.array(z.looseObject({ id: z.string().min(1), message_status: z.string().optional() })).min(1),
+});
+const successResponse = z.looseObject({ success: z.boolean() });
+
+/** `351 912-345 (678)` or `+351912345678` → `+351912345678`. */
+function e164(phone: string): string {
+  return `+${phone.replace(/[^\d]/g, '')}`;
+}
+
+export class WhatsAppGraphClient {
+  private readonly transport: GraphTransport;
+
+  constructor(private readonly options: WhatsAppGraphClientOptions) {
+    this.transport = new GraphTransport(options);
+  }
+
+  sendText(to: WhatsAppRecipient, body: string, options: { previewUrl?: boolean; replyTo?: string } = {}) {
+    return this.send(to, 'text', { text: { preview_url: options.previewUrl ?? false, body } }, options.replyTo);
+  }
+
+  sendInteractiveButtons(to: WhatsAppRecipient, body: string, buttons: ReplyButton[], options: { header?: string; footer?: string } = {}) {
+    if (buttons.length < 1 || buttons.length > 3) {
+      return Promise.reject(invalidParameter(`reply buttons: give 1 to 3, got ${buttons.length}`));
+    }
+    return this.send(to, 'interactive', {
+      interactive: {
+        type: 'button',
+        ...(options.header ? { header: { type: 'text', text: options.header } } : {}),
+        body: { text: body },
+        ...(options.footer ? { footer: { text: options.footer } } : {}),
+        action: { buttons: buttons.map((b) => ({ type: 'reply', reply: { id: b.id, title: b.title } })) },
+      },
+    });
+  }
+
+  sendCtaUrl(to: WhatsAppRecipient, body: string, link: { displayText: string; url: string }) {
+    return this.send(to, 'interactive', {
+      interactive: {
+        type: 'cta_url',
+        body: { text: body },
+        action: { name: 'cta_url', parameters: { display_text: link.displayText, url: link.url } },
+      },
+    });
+  }
+
+  sendTemplate(to: WhatsAppRecipient, name: string, languageCode: string, components: unknown[] = []) {
+    return this.send(to, 'template', {
+      template: { name, language: { code: languageCode }, ...(components.length ? { components } : {}) },
+    });
+  }
+
+  /** Asks a username user to share their phone number; the answer is a `contacts` message with origin contact_request. */
+  sendContactRequest(to: WhatsAppRecipient, body: string) {
+    return this.send(to, 'interactive', {
+      interactive: { type: 'contact_request', body: { text: body }, action: { name: 'request_contact_info' } },
+    });
+  }
+
+  sendMedia(to: WhatsAppRecipient, type: MediaType, link: string, options: { caption?: string; filename?: string } = {}) {
+    const media: Record<string, string> = { link };
+    if (options.caption && type !== 'audio' && type !== 'sticker') media.caption = options.caption;
+    if (options.filename && type === 'document') media.filename = options.filename;
+    return this.send(to, type, { [type]: media });
+  }
+
+  /** Marks an inbound message (and the ones before it) read; optionally shows a typing indicator. */
+  async markRead(messageId: string, options: { typing?: boolean } = {}): Promise<boolean> {
+    const body = {
+      messaging_product: 'whatsapp',
+      status: 'read',
+      message_id: messageId,
+      ...(options.typing ? { typing_indicator: { type: 'text' } } : {}),
+    };
+    const res = await this.transport.request('POST', this.path(), successResponse, body);
+    return res.success;
+  }
+
+  private async send(to: WhatsAppRecipient, type: string, content: Record<string, unknown>, replyTo?: string): Promise<SendResult> {
+    const address = 'phone' in to ? { to: e164(to.phone) } : { recipient: to.bsuid };
+    const body = {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      ...address,
+      ...(replyTo ? { context: { message_id: replyTo } } : {}),
+      type,
+      ...content,
+    };
+    const res = await this.transport.request('POST', this.path(), sendResponse, body);
+    const contact = res.contacts?.[0];
+    return { messageId: res.messages[0].id, recipientId: contact?.wa_id ?? contact?.user_id };
+  }
+
+  private path(): string {
+    return `/${encodeURIComponent(this.options.phoneNumberId)}/messages`;
+  }
+}
