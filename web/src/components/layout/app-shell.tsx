@@ -1,0 +1,49 @@
+import { MessagesSquare, Settings, Users } from 'lucide-react';
+import { useEffect, useRef } from 'react';
+import { Outlet, useLocation } from 'react-router-dom';
+import type { Me } from '../../features/auth/api/get-me';
+import { IconLink } from '../ui/icon-link';
+import { UserMenu } from './user-menu';
+
+/** Moves focus to the new page's heading after an in-app navigation, as a full page load would. */
+function useFocusHeadingOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const frame = requestAnimationFrame(() => {
+      const heading = document.querySelector<HTMLElement>('main [data-page-heading]');
+      heading?.focus({ preventScroll: false });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [pathname]);
+}
+
+/** Signed-in layout: the sidebar (Chat, Contacts, Settings, account) and the main area. */
+export function AppShell({ me }: { me: Me }) {
+  useFocusHeadingOnNavigation();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <aside className="sidebar">
+        <div className="brand" aria-hidden="true">
+          <img src="/favicon.svg" alt="" width={32} height={32} />
+        </div>
+        <nav className="sidebar-nav" aria-label="Main">
+          <IconLink to="/chat" label="Chat" icon={MessagesSquare} />
+          <IconLink to="/contacts" label="Contacts" icon={Users} />
+          <IconLink to="/settings" label="Settings" icon={Settings} />
+        </nav>
+        <UserMenu me={me} />
+      </aside>
+      <main className="main" id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+export { Button, type ButtonProps } from './button';
+export { IconButton, type IconButtonProps } from './icon-button';
+export { IconLink, type IconLinkProps } from './icon-link';
+export { TextField, type TextFieldProps } from './text-field';
+export { Switch, type SwitchProps } from './switch';
+export { RadioGroup, type RadioGroupProps, type RadioOption } from './radio-group';
+export { Dialog, ConfirmDialog, type DialogProps, type ConfirmDialogProps } from './dialog';
+export { NotificationsProvider, useNotify, type NotificationInput } from './notifications';
+export { FormError, Callout } from './alert';
+export { cx } from './cx';
