@@ -1,0 +1,34 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api, ApiError } from '../../../lib/api';
+import { sessionUserSchema, workspaceSchema } from '../types';
+
+export const meResponseSchema = z.object({
+  user: sessionUserSchema,
+  workspace: workspaceSchema,
+});
+export type Me = z.infer<typeof meResponseSchema>;
+
+/** Who is signed in, or null when nobody is (a 401 here is an answer, not an error). */
+export async function getMe(): Promise<Me | null> {
+  try {
+    return await api.get('/api/auth/me', meResponseSchema, { unauthorizedIsExpected: true });
+  } catch (error) {
+    if (error instanceof ApiError && error.isUnauthorized) return null;
+    throw error;
+  }
+}
+
+export const meQueryKey = ['auth', 'me'] as const;
+
+export function meQueryOptions() {
+  return queryOptions({
+    queryKey: meQueryKey,
+    queryFn: getMe,
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useMe() {
+  return useQuery(meQueryOptions());
+}

@@ -1,0 +1,49 @@
+import { Page } from '../../../components/layout/page';
+import { Callout, FormError } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { ApiError, errorMessage } from '../../../lib/api';
+import { useSession } from '../../auth/use-session';
+import { useUsers } from '../api/list-users';
+import { AgentList } from '../components/agent-list';
+import { CreateAgentForm } from '../components/create-agent-form';
+
+/** `/settings/agents`: admins see and add the workspace's agents; anyone else is told why they cannot. */
+export function AgentsPage() {
+  const { user } = useSession();
+  const users = useUsers();
+
+  if (users.isError && users.error instanceof ApiError && users.error.isForbidden) {
+    return (
+      <Page title="Agents">
+        <Callout tone="warning" title="You cannot manage agents" role="alert">
+          {users.error.message}
+        </Callout>
+      </Page>
+    );
+  }
+
+  return (
+    <Page title="Agents" description="The people who answer conversations in this workspace." width="wide">
+      <div className="split">
+        <section className="card" aria-labelledby="team-heading">
+          <h2 id="team-heading">Team</h2>
+          {users.isPending && <p className="muted" aria-busy="true">Loading agents…</p>}
+          {users.isError && (
+            <>
+              <FormError>{errorMessage(users.error)}</FormError>
+              <Button variant="secondary" onClick={() => users.refetch()} pending={users.isFetching}>
+                Try again
+              </Button>
+            </>
+          )}
+          {users.data && <AgentList users={users.data} currentUserId={user.id} />}
+        </section>
+        {user.role === 'admin' && (
+          <section className="card">
+            <CreateAgentForm />
+          </section>
+        )}
+      </div>
+    </Page>
+  );
+}
