@@ -1,0 +1,41 @@
+import { Inbox } from 'lucide-react';
+import { Outlet, useParams } from 'react-router-dom';
+import { usePageTitle } from '../../../lib/use-page-title';
+import { cx } from '../../../components/ui/cx';
+
+/**
+ * `/chat`: the conversation list beside the open thread. On a narrow screen the
+ * two are separate screens: the list at `/chat`, the thread at `/chat/:conversationId`.
+ */
+export function ChatLayout() {
+  const { conversationId } = useParams();
+  usePageTitle('Chat');
+  return (
+    <div className={cx('chat', conversationId ? 'chat-thread-open' : 'chat-list-open')}>
+      <section className="chat-list" aria-labelledby="chat-heading">
+        <header className="chat-list-header">
+          <h1 id="chat-heading" tabIndex={-1} data-page-heading="">
+            Chat
+          </h1>
+        </header>
+        <div className="empty-state">
+          <Inbox aria-hidden="true" size={36} strokeWidth={1.5} />
+          <p className="empty-state-title">No conversations yet</p>
+          <p className="muted">When customers write to you on Instagram or WhatsApp, their conversations appear here.</p>
+        </div>
+      </section>
+      <div className="chat-thread">
+        <Outlet />
+      </div>
+    </div>
+  );
+}
+
+/** `/chat` with no conversation chosen (the thread pane on wide screens). */
+export function NoConversationSelected() {
+  return (
+    <div className="empty-state empty-state-pane">
+      <p className="muted">Choose a conversation to read and answer it.</p>
+    </div>
+  );
+}
