@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/**
+ * What Braid asks a channel to send, independent of who asked (an agent, an automation, the
+ * invite). Stored on the outbound message row (payload.outbound) so the send job can build
+ * the exact Graph request from the row alone, and a retry sends the same thing.
+ */
+export const outboundContentSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), text: z.string().min(1) }),
+  z.object({
+    kind: z.literal('quick_replies'),
+    text: z.string().min(1),
+    replies: z.array(z.object({ title: z.string().min(1).max(20), payload: z.string().min(1) })).min(1).max(13),
+  }),
+  z.object({
+    kind: z.literal('buttons'),
+    text: z.string().min(1).max(640),
+    buttons: z
+      .array(
+        z.discriminatedUnion('type', [
+          z.object({ type: z.literal('web_url'), title: z.string().min(1).max(20), url: z.url() }),
+          z.object({ type: z.literal('postback'), title: z.string().min(1).max(20), payload: z.string().min(1) }),
+        ]),
+      )
+      .min(1)
+      .max(3),
+  }),
+  z.object({ kind: z.literal('attachment'), type: z.enum(['image', 'video', 'audio', 'file']), url: z.url(), caption: z.string().optional() }),
+  /** WhatsApp: ask the user to share their phone number (users known only by BSUID). */
+  z.object({ kind: z.literal('contact_request'), text: z.string().min(1) }),
+]);
+export type OutboundContent = z.infer<typeof outboundContentSchema>;
+
+/** The text an agent sees in the thread and the list for an outbound message. */
+export function outboundPreview(content: OutboundContent): string {
+  switch (content.kind) {
+    case 'attachment':
+      return content.caption ?? `[${content.type}]`;
+    default:
+      return content.text;
+  }
+}

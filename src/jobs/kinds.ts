@@ -1,0 +1,16 @@
+/**
+ * The job kinds, in one place, so the code that enqueues a job and the handler that runs it
+ * agree on the name and the payload.
+ */
+export const JOB = {
+  /** Send one outbound message row through the Graph API. Payload: { messageId }. Key: send:<messageId>. */
+  sendMessage: 'message.send',
+  /** Fetch an Instagram customer's profile (name, username). Payload: { identityId }. */
+  fetchProfile: 'profile.fetch',
+  /** Look for a WhatsApp invite code in an inbound WhatsApp message. Payload: { messageId }. */
+  detectInviteCode: 'invite.detect',
+  /** Start an automation if an inbound message matches a trigger. Payload: { messageId }. */
+  matchAutomation: 'automation.match',
+  /** Run the next step of an automation run. Payload: { runId, stepIndex }. */
+  runAutomationStep: 'automation.step',
+} as const;
