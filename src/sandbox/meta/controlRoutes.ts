@@ -1,0 +1,109 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { MetaPlatform } from './platform';
+import { viewMessage } from './threadView';
+
+/**
+ * JSON control API for the browser customer simulator and end-to-end tests: customers, their
+ * threads, their actions, and the delivery/error switches. Bodies are checked with zod; bad input
+ * answers 4xx `{"error":{"code","message"}}` (see the plugin's error handler).
+ */
+
+const channel = z.enum(['instagram', 'whatsapp']);
+const newCustomer = z.object({
+  name: z.string().trim().min(1).max(100).optional(),
+  igUsername: z.string().trim().regex(/^[a-z0-9._]{1,30}$/i, 'letters, digits, dots and underscores, at most 30').optional(),
+  phone: z.union([z.string().regex(/^\+?[\d\s().-]{6,20}$/, 'use an international number like +351912345678'), z.null()]).optional(),
+});
+const text = z.object({ text: z.string().min(1).max(4096) });
+const tap = z.object({ title: z.string().min(1).max(100), payload: z.string().max(1000) });
+const waText = text.extend({ withPhone: z.boolean().optional() });
+const waButton = z.object({ id: z.string().min(1), title: z.string().min(1), contextWamid: z.string().optional(), withPhone: z.boolean().optional() });
+const deliveryPatch = z
+  .object({
+    batchSize: z.number().int().min(1).max(1000),
+    duplicateRate: z.number().min(0).max(1),
+    shuffle: z.boolean(),
+    delayMs: z.number().int().min(0).max(60_000),
+    maxAttempts: z.number().int().min(1).max(50),
+    retryBaseMs: z.number().int().min(0).max(60_000),
+    autoDeliver: z.boolean(),
+    whatsappBatchShape: z.enum(['one-change', 'entry-per-item']),
+    timeoutMs: z.number().int().min(1).max(60_000),
+    duplicateNext: z.number().int().min(0).max(1000),
+  })
+  .partial()
+  .strict();
+const injection = z.object({
+  channel,
+  count: z.number().int().min(1).max(1000).default(1),
+  code: z.number().int(),
+  httpStatus: z.number().int().min(400).max(599).optional(),
+  message: z.string().optional(),
+  asStatus: z.boolean().optional(),
+});
+const sendsQuery = z.object({ channel: channel.optional(), customerId: z.string().optional() });
+type IdParams = { Params: { id: string } };
+
+export async function registerControlRoutes(app: FastifyInstance, platform: MetaPlatform): Promise<void> {
+  app.get('/api/customers', async () => ({ customers: await platform.listCustomers() }));
+  app.post('/api/customers', async (req, reply) => reply.code(201).send({ customer: await platform.createCustomer(newCustomer.parse(req.body ?? {})) }));
+  app.get<IdParams>('/api/customers/:id', async (req) => ({ customer: await platform.customer(req.params.id) }));
+  app.get<IdParams>('/api/customers/:id/threads', async (req) => {
+    const threads = await platform.threads(req.params.id);
+    return {
+      customer: await platform.customer(req.params.id),
+      instagram: threads.instagram.map(viewMessage),
+      whatsapp: threads.whatsapp.map(viewMessage),
+    };
+  });
+
+  app.post<IdParams>('/api/customers/:id/instagram/messages', async (req) => platform.sendInstagramText(req.params.id, text.parse(req.body).text));
+  app.post<IdParams>('/api/customers/:id/instagram/quick-replies', async (req) => {
+    const { title, payload } = tap.parse(req.body);
+    return platform.tapInstagramQuickReply(req.params.id, title, payload);
+  });
+  app.post<IdParams>('/api/customers/:id/instagram/postbacks', async (req) => {
+    const { title, payload } = tap.parse(req.body);
+    return platform.tapInstagramPostback(req.params.id, title, payload);
+  });
+  app.post<IdParams>('/api/customers/:id/instagram/seen', async (req) => platform.seeInstagram(req.params.id));
+
+  app.post<IdParams>('/api/customers/:id/whatsapp/messages', async (req) => {
+    const body = waText.parse(req.body);
+    return platform.sendWhatsAppText(req.params.id, body.text, { withPhone: body.withPhone });
+  });
+  app.post<IdParams>('/api/customers/:id/whatsapp/buttons', async (req) => {
+    const body = waButton.parse(req.body);
+    return platform.tapWhatsAppButton(req.params.id, { id: body.id, title: body.title }, body.contextWamid, { withPhone: body.withPhone });
+  });
+  app.post<IdParams>('/api/customers/:id/whatsapp/share-phone', async (req) => platform.shareWhatsAppPhone(req.params.id));
+  app.post<IdParams>('/api/customers/:id/whatsapp/view', async (req) => platform.viewWhatsApp(req.params.id));
+
+  app.get('/api/sends', async (req) => ({ sends: (await platform.sends(sendsQuery.parse(req.query ?? {}))).map(viewMessage) }));
+
+  app.get('/api/delivery', async () => ({
+    options: platform.delivery.getOptions(),
+    pending: platform.delivery.pendingItems(),
+    deliveries: platform.deliveries(),
+  }));
+  app.patch('/api/delivery', async (req) => {
+    const { duplicateNext, ...options } = deliveryPatch.parse(req.body ?? {});
+    if (duplicateNext) platform.duplicateNext(duplicateNext);
+    return { options: platform.setDeliveryOptions(options) };
+  });
+  app.post('/api/errors', async (req, reply) => {
+    platform.failNextSends(injection.parse(req.body));
+    return reply.code(204).send();
+  });
+  app.post('/api/latency', async (req) => {
+    platform.setLatency(z.object({ ms: z.number().int().min(0).max(60_000) }).parse(req.body).ms);
+    return { ms: platform.getLatency() };
+  });
+  app.post('/api/flush', async () => {
+    await platform.flush();
+    const all = platform.deliveries();
+    return { delivered: all.filter((d) => d.state === 'delivered').length, gaveUp: all.filter((d) => d.state === 'gave_up').length };
+  });
+  app.post('/api/verify-webhook', async (req) => platform.verifyWebhook(z.object({ channel }).parse(req.body).channel));
+}

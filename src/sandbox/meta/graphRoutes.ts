@@ -1,0 +1,64 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { invalidToken, PlatformGraphError } from './graphErrors';
+import type { MetaPlatform } from './platform';
+
+/**
+ * Graph API endpoints under `/graph/v{major}.{minor}`: the same paths as graph.facebook.com and
+ * graph.instagram.com, so Braid's clients need only a different base URL.
+ */
+
+const VERSION = /^v\d+\.\d+$/;
+
+type Params = { version: string; id: string };
+
+export async function registerGraphRoutes(app: FastifyInstance, platform: MetaPlatform): Promise<void> {
+  app.post<{ Params: Params }>('/graph/:version/:id/messages', async (request, reply) =>
+    answer(platform, request, reply, async () => {
+      const isWhatsApp = request.params.id === platform.options.whatsappPhoneNumberId;
+      const channel = isWhatsApp ? 'whatsapp' : 'instagram';
+      const expected = isWhatsApp ? platform.options.whatsappAccessToken : platform.options.instagramAccessToken;
+      if (tokenOf(request) !== expected) throw invalidToken(channel);
+      return isWhatsApp
+        ? platform.handleWhatsAppSend(request.params.id, request.body)
+        : platform.handleInstagramSend(request.params.id, request.body);
+    }),
+  );
+
+  app.get<{ Params: Params }>('/graph/:version/:id', async (request, reply) =>
+    answer(platform, request, reply, async () => {
+      if (tokenOf(request) !== platform.options.instagramAccessToken) throw invalidToken('instagram');
+      return platform.profile(request.params.id);
+    }),
+  );
+}
+
+async function answer(
+  platform: MetaPlatform,
+  request: FastifyRequest<{ Params: Params }>,
+  reply: FastifyReply,
+  handler: () => Promise<unknown>,
+): Promise<unknown> {
+  const latency = platform.getLatency();
+  if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+  if (!VERSION.test(request.params.version)) {
+    return reply.code(400).send({ error: { message: 'Unknown path components: /' + request.params.version, type: 'OAuthException', code: 2500, fbtrace_id: 'sandbox' } });
+  }
+  try {
+    return await handler();
+  } catch (error) {
+    if (error instanceof PlatformGraphError) {
+      // Meta sets this header on its error answers; clients sometimes log it.
+      if (error.httpStatus === 401) reply.header('www-authenticate', 'OAuth "Facebook Platform" "invalid_token"');
+      return reply.code(error.httpStatus).send(error.body);
+    }
+    throw error;
+  }
+}
+
+/** `Authorization: Bearer <token>`, or `?access_token=` as the Messenger-style API allows. */
+function tokenOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
+  const query = request.query as Record<string, unknown> | undefined;
+  return typeof query?.access_token === 'string' ? query.access_token : undefined;
+}

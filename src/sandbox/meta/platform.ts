@@ -1,0 +1,334 @@
+import { handleInstagramSend, handleWhatsAppSend, type InjectedFailure, type SendContext } from './graphSends';
+import { injectedError } from './graphErrors';
+import { newBsuid, newId, newIgsid, newInstagramMid, newWamid, randomName, randomPhone, usernameFor } from './ids';
+import {
+  buildInstagramBatch,
+  buildWhatsAppBatch,
+  digitsOf,
+  whatsappContact,
+  whatsappSender,
+  whatsappSeconds,
+  whatsappStatus,
+  type InstagramQueueItem,
+  type WhatsAppQueueItem,
+} from './payloads';
+import { InMemoryPlatformState, type PlatformState, type SandboxChannel, type SandboxCustomer, type SandboxMessage } from './state';
+import { WebhookDelivery, type DeliveryOptions, type WebhookDeliveryRecord } from './webhookDelivery';
+
+/**
+ * The simulated Meta platform: customers who use Instagram and WhatsApp, the Graph send API the
+ * business calls, and webhooks delivered to the business like Meta delivers them. It talks to
+ * Braid over HTTP only, and imports nothing from Braid.
+ */
+
+export interface MetaPlatformOptions {
+  appSecret: string;
+  /** Instagram Login apps may sign with the Instagram app secret; defaults to appSecret. */
+  instagramAppSecret?: string;
+  verifyToken: string;
+  webhookUrls?: { instagram?: string; whatsapp?: string };
+  instagramAccountId: string;
+  whatsappPhoneNumberId: string;
+  whatsappBusinessAccountId: string;
+  /** Digits only, like Meta's `display_phone_number`. */
+  whatsappDisplayPhoneNumber: string;
+  instagramAccessToken: string;
+  whatsappAccessToken: string;
+  state?: PlatformState;
+  now?: () => number;
+  delivery?: Partial<DeliveryOptions>;
+  random?: () => number;
+  /** Used for webhook POSTs; defaults to the global fetch. */
+  fetch?: (input: string, init?: RequestInit) => Promise<Response>;
+}
+
+export interface NewCustomer {
+  name?: string;
+  igUsername?: string;
+  /** E.164; null = a WhatsApp username user whose number Meta never shares. Default: a random number. */
+  phone?: string | null;
+}
+
+export interface ErrorInjection {
+  channel: SandboxChannel;
+  count: number;
+  code: number;
+  httpStatus?: number;
+  message?: string;
+  asStatus?: boolean;
+}
+
+export class MetaPlatform {
+  readonly state: PlatformState;
+  readonly delivery: WebhookDelivery;
+  readonly now: () => number;
+  private webhookUrls: { instagram?: string; whatsapp?: string };
+  private readonly injected: InjectedFailure[] = [];
+  private latencyMs = 0;
+
+  constructor(readonly options: MetaPlatformOptions) {
+    this.state = options.state ?? new InMemoryPlatformState();
+    this.now = options.now ?? Date.now;
+    this.webhookUrls = { ...options.webhookUrls };
+    const account = {
+      businessAccountId: options.whatsappBusinessAccountId,
+      phoneNumberId: options.whatsappPhoneNumberId,
+      displayPhoneNumber: options.whatsappDisplayPhoneNumber,
+    };
+    this.delivery = new WebhookDelivery({
+      url: (channel) => this.webhookUrls[channel],
+      secret: (channel) => (channel === 'instagram' ? options.instagramAppSecret ?? options.appSecret : options.appSecret),
+      build: (channel, items, shape) =>
+        channel === 'instagram'
+          ? buildInstagramBatch(items as InstagramQueueItem[])
+          : buildWhatsAppBatch(account, items as WhatsAppQueueItem[], shape),
+      now: this.now,
+      random: options.random,
+      fetch: options.fetch,
+    });
+    if (options.delivery) this.delivery.setOptions(options.delivery);
+  }
+
+  setWebhookUrls(urls: { instagram?: string; whatsapp?: string }): void {
+    this.webhookUrls = { ...this.webhookUrls, ...urls };
+  }
+
+  // ── customers ────────────────────────────────────────────────────────────
+
+  async createCustomer(input: NewCustomer = {}): Promise<SandboxCustomer> {
+    const name = input.name?.trim() || randomName();
+    const customer: SandboxCustomer = {
+      id: newId('cus'),
+      name,
+      igUsername: input.igUsername?.trim() || usernameFor(name),
+      igsid: newIgsid(),
+      bsuid: newBsuid(),
+      phone: input.phone === null ? null : input.phone ? `+${digitsOf(input.phone)}` : randomPhone(),
+      createdAt: this.now(),
+    };
+    await this.state.insertCustomer(customer);
+    return customer;
+  }
+
+  listCustomers(): Promise<SandboxCustomer[]> {
+    return this.state.listCustomers();
+  }
+
+  async customer(id: string): Promise<SandboxCustomer> {
+    const found = await this.state.getCustomer(id);
+    if (!found) throw new UnknownCustomerError(id);
+    return found;
+  }
+
+  /** The customer's two threads, oldest first. */
+  async threads(customerId: string): Promise<Record<SandboxChannel, SandboxMessage[]>> {
+    await this.customer(customerId);
+    return {
+      instagram: await this.state.listMessages({ customerId, channel: 'instagram' }),
+      whatsapp: await this.state.listMessages({ customerId, channel: 'whatsapp' }),
+    };
+  }
+
+  /** What the business sent (exact Graph request bodies), oldest first. */
+  sends(filter: { channel?: SandboxChannel; customerId?: string } = {}): Promise<SandboxMessage[]> {
+    return this.state.listMessages({ ...filter, direction: 'to_customer' });
+  }
+
+  // ── customer actions on Instagram ─────────────────────────────────────────
+
+  sendInstagramText(customerId: string, text: string): Promise<{ mid: string }> {
+    return this.instagramMessage(customerId, (mid) => ({ mid, text }));
+  }
+
+  tapInstagramQuickReply(customerId: string, title: string, payload: string): Promise<{ mid: string }> {
+    return this.instagramMessage(customerId, (mid) => ({ mid, text: title, quick_reply: { payload } }));
+  }
+
+  async tapInstagramPostback(customerId: string, title: string, payload: string): Promise<{ mid: string }> {
+    const customer = await this.customer(customerId);
+    const mid = newInstagramMid(this.options.instagramAccountId);
+    await this.customerSays(customer, 'instagram', mid, this.instagramItem(customer, { postback: { mid, title, payload } }));
+    return { mid };
+  }
+
+  /** The customer opens the thread: a messaging_seen for the business's latest message. */
+  async seeInstagram(customerId: string): Promise<{ mid?: string }> {
+    const customer = await this.customer(customerId);
+    const sent = await this.state.listMessages({ customerId, channel: 'instagram', direction: 'to_customer' });
+    const latest = sent.at(-1);
+    if (!latest) return {};
+    for (const m of sent) if (m.status !== 'read') await this.state.updateMessageStatus(m.externalId, 'read');
+    this.delivery.enqueue('instagram', { accountId: this.options.instagramAccountId, messaging: this.instagramItem(customer, { read: { mid: latest.externalId } }) });
+    return { mid: latest.externalId };
+  }
+
+  private async instagramMessage(customerId: string, message: (mid: string) => Record<string, unknown>): Promise<{ mid: string }> {
+    const customer = await this.customer(customerId);
+    const mid = newInstagramMid(this.options.instagramAccountId);
+    await this.customerSays(customer, 'instagram', mid, this.instagramItem(customer, { message: message(mid) }));
+    return { mid };
+  }
+
+  private instagramItem(customer: SandboxCustomer, event: Record<string, unknown>): InstagramQueueItem['messaging'] {
+    return { sender: { id: customer.igsid }, recipient: { id: this.options.instagramAccountId }, timestamp: this.now(), ...event };
+  }
+
+  // ── customer actions on WhatsApp ──────────────────────────────────────────
+
+  /** `withPhone` (default: whenever the customer has a number) decides whether Meta shares it. */
+  sendWhatsAppText(customerId: string, text: string, options: { withPhone?: boolean } = {}): Promise<{ wamid: string }> {
+    return this.whatsappMessage(customerId, options.withPhone, { type: 'text', text: { body: text } });
+  }
+
+  /** The customer taps a reply button of the business's interactive message `contextWamid`. */
+  tapWhatsAppButton(customerId: string, button: { id: string; title: string }, contextWamid?: string, options: { withPhone?: boolean } = {}) {
+    return this.whatsappMessage(customerId, options.withPhone, {
+      ...(contextWamid ? { context: { from: this.options.whatsappDisplayPhoneNumber, id: contextWamid } } : {}),
+      type: 'interactive',
+      interactive: { type: 'button_reply', button_reply: { id: button.id, title: button.title } },
+    });
+  }
+
+  /** The customer answers a contact_request by sharing their own number. */
+  async shareWhatsAppPhone(customerId: string): Promise<{ wamid: string }> {
+    const customer = await this.customer(customerId);
+    if (!customer.phone) throw new Error('this customer has no phone number to share');
+    return this.whatsappMessage(customerId, false, {
+      type: 'contacts',
+      origin: 'contact_request',
+      contacts: [{ name: { formatted_name: customer.name }, phones: [{ phone: customer.phone, wa_id: digitsOf(customer.phone), type: 'CELL' }] }],
+    });
+  }
+
+  /** The customer opens the chat: every business message not yet read gets a `read` status. */
+  async viewWhatsApp(customerId: string): Promise<{ read: number }> {
+    const customer = await this.customer(customerId);
+    const sent = await this.state.listMessages({ customerId, channel: 'whatsapp', direction: 'to_customer' });
+    let read = 0;
+    for (const m of sent) {
+      if (m.status === 'read' || m.status === 'failed') continue;
+      await this.state.updateMessageStatus(m.externalId, 'read');
+      const addressedBy = typeof (m.body as { to?: unknown }).to === 'string' ? 'phone' : 'bsuid';
+      this.delivery.enqueue('whatsapp', {
+        kind: 'status',
+        status: whatsappStatus({ wamid: m.externalId, status: 'read', timestampMs: this.now(), customer, addressedBy }),
+      } satisfies WhatsAppQueueItem);
+      read += 1;
+    }
+    return { read };
+  }
+
+  private async whatsappMessage(customerId: string, withPhone: boolean | undefined, content: Record<string, unknown>): Promise<{ wamid: string }> {
+    const customer = await this.customer(customerId);
+    const showPhone = (withPhone ?? true) && customer.phone !== null;
+    const wamid = newWamid(showPhone ? digitsOf(customer.phone!) : customer.bsuid);
+    const message = { ...whatsappSender(customer, showPhone), id: wamid, timestamp: whatsappSeconds(this.now()), ...content };
+    const item: WhatsAppQueueItem = { kind: 'message', contact: whatsappContact(customer, showPhone), message };
+    await this.customerSays(customer, 'whatsapp', wamid, message, item);
+    return { wamid };
+  }
+
+  private async customerSays(customer: SandboxCustomer, channel: SandboxChannel, externalId: string, body: Record<string, unknown>, waItem?: WhatsAppQueueItem) {
+    await this.state.insertMessage({
+      id: externalId, customerId: customer.id, channel, direction: 'from_customer',
+      externalId, body, status: 'received', createdAt: this.now(),
+    });
+    if (channel === 'instagram') {
+      this.delivery.enqueue('instagram', { accountId: this.options.instagramAccountId, messaging: body as InstagramQueueItem['messaging'] });
+    } else {
+      this.delivery.enqueue('whatsapp', waItem!);
+    }
+  }
+
+  // ── Graph API side ─────────────────────────────────────────────────────────
+
+  /** Fails the next `count` sends on a channel with Meta's envelope for `code`. */
+  failNextSends(injection: ErrorInjection): void {
+    for (let i = 0; i < injection.count; i++) {
+      const { count: _count, ...failure } = injection;
+      this.injected.push(failure);
+    }
+  }
+
+  /** Delay every Graph answer by `ms` (0 to stop). */
+  setLatency(ms: number): void {
+    this.latencyMs = Math.max(0, ms);
+  }
+
+  getLatency(): number {
+    return this.latencyMs;
+  }
+
+  sendContext(): SendContext {
+    return {
+      instagramAccountId: this.options.instagramAccountId,
+      whatsappPhoneNumberId: this.options.whatsappPhoneNumberId,
+      state: this.state,
+      now: this.now,
+      takeInjectedFailure: (channel) => {
+        const index = this.injected.findIndex((f) => f.channel === channel);
+        return index === -1 ? undefined : this.injected.splice(index, 1)[0];
+      },
+      enqueueInstagram: (item) => this.delivery.enqueue('instagram', item),
+      enqueueWhatsApp: (item) => this.delivery.enqueue('whatsapp', item),
+    };
+  }
+
+  handleInstagramSend(pathId: string, body: unknown) {
+    return handleInstagramSend(this.sendContext(), pathId, body);
+  }
+
+  handleWhatsAppSend(pathId: string, body: unknown) {
+    return handleWhatsAppSend(this.sendContext(), pathId, body);
+  }
+
+  /** Instagram User Profile API for an IGSID. */
+  async profile(igsid: string): Promise<Record<string, string>> {
+    const customer = await this.state.findCustomer({ igsid });
+    if (!customer) throw injectedError('instagram', 100, 400, `(#100) Object with ID '${igsid}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`);
+    return { name: customer.name, username: customer.igUsername, profile_pic: `https://scontent.cdninstagram.com/v/sandbox/${customer.igsid}.jpg`, id: customer.igsid };
+  }
+
+  // ── webhooks ───────────────────────────────────────────────────────────────
+
+  setDeliveryOptions(patch: Partial<DeliveryOptions>): DeliveryOptions {
+    return this.delivery.setOptions(patch);
+  }
+
+  duplicateNext(count: number): void {
+    this.delivery.duplicateNext(count);
+  }
+
+  flush(): Promise<void> {
+    return this.delivery.flush();
+  }
+
+  deliveries(): WebhookDeliveryRecord[] {
+    return this.delivery.deliveries();
+  }
+
+  /** Meta's GET handshake against the configured callback: true when the challenge comes back. */
+  async verifyWebhook(channel: SandboxChannel, verifyToken = this.options.verifyToken): Promise<{ ok: boolean; status: number }> {
+    const url = this.webhookUrls[channel];
+    if (!url) return { ok: false, status: 0 };
+    const challenge = String(Math.floor(1e9 + Math.random() * 9e9));
+    const query = new URLSearchParams({ 'hub.mode': 'subscribe', 'hub.challenge': challenge, 'hub.verify_token': verifyToken });
+    try {
+      const res = await (this.options.fetch ?? fetch)(`${url}${url.includes('?') ? '&' : '?'}${query}`, { headers: { 'user-agent': 'facebookplatform/1.0' } });
+      const text = await res.text();
+      return { ok: res.status === 200 && text === challenge, status: res.status };
+    } catch {
+      return { ok: false, status: 0 };
+    }
+  }
+
+  close(): void {
+    this.delivery.close();
+  }
+}
+
+export class UnknownCustomerError extends Error {
+  constructor(readonly customerId: string) {
+    super(`no simulated customer with id ${customerId}`);
+  }
+}

@@ -1,0 +1,83 @@
+import type { SandboxMessage } from './state';
+
+/**
+ * A message as the customer's phone would show it: the text, and what can be tapped (quick
+ * replies, template buttons, WhatsApp reply/CTA buttons). The exact body stays alongside for
+ * tests and for anything this summary does not cover.
+ */
+export interface ThreadMessageView {
+  id: string;
+  channel: SandboxMessage['channel'];
+  direction: SandboxMessage['direction'];
+  externalId: string;
+  status: string;
+  createdAt: number;
+  text?: string;
+  quickReplies?: { title: string; payload: string }[];
+  buttons?: { kind: 'web_url' | 'postback' | 'reply' | 'cta_url'; title: string; url?: string; payload?: string; id?: string }[];
+  body: unknown;
+}
+
+type Json = Record<string, any>;
+
+export function viewMessage(m: SandboxMessage): ThreadMessageView {
+  const view: ThreadMessageView = {
+    id: m.id, channel: m.channel, direction: m.direction, externalId: m.externalId,
+    status: m.status, createdAt: m.createdAt, body: m.body,
+  };
+  const body = (m.body ?? {}) as Json;
+  try {
+    if (m.channel === 'instagram') describeInstagram(view, body, m.direction);
+    else describeWhatsApp(view, body);
+  } catch {
+    // A body this summary does not understand is still shown raw.
+  }
+  return view;
+}
+
+function describeInstagram(view: ThreadMessageView, body: Json, direction: SandboxMessage['direction']): void {
+  if (direction === 'from_customer') {
+    view.text = body.message?.text ?? body.postback?.title;
+    return;
+  }
+  const message = body.message ?? {};
+  view.text = message.text;
+  if (Array.isArray(message.quick_replies)) {
+    view.quickReplies = message.quick_replies.map((q: Json) => ({ title: String(q.title), payload: String(q.payload) }));
+  }
+  const payload = message.attachment?.payload;
+  if (message.attachment?.type === 'template' && payload) {
+    view.text = payload.text;
+    view.buttons = (payload.buttons ?? []).map((b: Json) => ({ kind: b.type, title: String(b.title), url: b.url, payload: b.payload }));
+  } else if (message.attachment) {
+    view.text = `[${message.attachment.type}] ${payload?.url ?? ''}`.trim();
+  }
+}
+
+function describeWhatsApp(view: ThreadMessageView, body: Json): void {
+  switch (body.type ?? 'text') {
+    case 'text':
+      view.text = body.text?.body;
+      return;
+    case 'interactive': {
+      const i = body.interactive ?? {};
+      view.text = i.body?.text ?? i.button_reply?.title ?? i.list_reply?.title;
+      if (i.type === 'button') {
+        view.buttons = (i.action?.buttons ?? []).map((b: Json) => ({ kind: 'reply', title: String(b.reply?.title), id: b.reply?.id }));
+      } else if (i.type === 'cta_url') {
+        view.buttons = [{ kind: 'cta_url', title: String(i.action?.parameters?.display_text), url: i.action?.parameters?.url }];
+      } else if (i.type === 'contact_request') {
+        view.buttons = [{ kind: 'reply', title: 'Share phone number', id: 'contact_request' }];
+      }
+      return;
+    }
+    case 'template':
+      view.text = `[template ${body.template?.name}]`;
+      return;
+    case 'contacts':
+      view.text = (body.contacts ?? []).map((c: Json) => c.name?.formatted_name).join(', ');
+      return;
+    default:
+      view.text = `[${body.type}]`;
+  }
+}

@@ -1,0 +1,258 @@
+import { metaJsonStringify, signBody, signBodySha1 } from '../../channels/meta/signature';
+import type { SandboxChannel } from './state';
+
+/**
+ * Delivers webhooks the way Meta does (reference §1.3–1.4): signed POSTs of Meta's escaped JSON,
+ * batched, sometimes twice, sometimes out of order, retried with backoff until the receiver
+ * answers 2xx. Time is compressed (milliseconds, not hours) so tests stay fast.
+ */
+
+export interface DeliveryOptions {
+  /** Items per POST: WhatsApp messages/statuses in one change (or entries), Instagram entries. */
+  batchSize: number;
+  /** Probability in [0, 1] that a POST is delivered a second time. */
+  duplicateRate: number;
+  /** Deliver items in a random order, within and across batches. */
+  shuffle: boolean;
+  /** Wait this long after an item is queued before delivering, letting a batch accumulate. */
+  delayMs: number;
+  /** Attempts per POST, the first included, before giving up. */
+  maxAttempts: number;
+  /** First retry delay; each next one doubles (50, 100, 200, …). */
+  retryBaseMs: number;
+  /** Off: items wait in the queue until flush(). */
+  autoDeliver: boolean;
+  /** WhatsApp batches as one change with several items, or one entry per item. */
+  whatsappBatchShape: 'one-change' | 'entry-per-item';
+  /** How long to wait for the receiver before counting an attempt as failed. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
+  batchSize: 1,
+  duplicateRate: 0,
+  shuffle: false,
+  delayMs: 0,
+  maxAttempts: 6,
+  retryBaseMs: 50,
+  autoDeliver: true,
+  whatsappBatchShape: 'one-change',
+  timeoutMs: 5000,
+};
+
+export interface DeliveryAttempt {
+  attempt: number;
+  at: number;
+  /** HTTP status, or 0 when no answer came (refused, reset, timeout). */
+  status: number;
+  error?: string;
+}
+
+export interface WebhookDeliveryRecord {
+  id: string;
+  channel: SandboxChannel;
+  url: string;
+  /** The exact bytes POSTed (and signed). */
+  body: string;
+  itemCount: number;
+  /** Set on the second copy of a duplicated delivery. */
+  duplicateOf?: string;
+  state: 'pending' | 'delivered' | 'gave_up';
+  attempts: DeliveryAttempt[];
+}
+
+export interface WebhookDeliveryDeps {
+  url(channel: SandboxChannel): string | undefined;
+  secret(channel: SandboxChannel): string;
+  /** Builds the webhook JSON for one batch of queued items of a channel. */
+  build(channel: SandboxChannel, items: unknown[], shape: DeliveryOptions['whatsappBatchShape']): unknown;
+  now(): number;
+  random?: () => number;
+  fetch?: (input: string, init?: RequestInit) => Promise<Response>;
+}
+
+export class WebhookDelivery {
+  private options: DeliveryOptions = { ...DEFAULT_DELIVERY_OPTIONS };
+  private readonly queues: Record<SandboxChannel, unknown[]> = { instagram: [], whatsapp: [] };
+  private readonly records: WebhookDeliveryRecord[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Pending retry sleeps, so close() can end them at once. */
+  private readonly timers = new Map<NodeJS.Timeout, () => void>();
+  private pumpTimer: NodeJS.Timeout | undefined;
+  private pumping: Promise<void> = Promise.resolve();
+  private forcedDuplicates = 0;
+  private closed = false;
+  private sequence = 0;
+
+  constructor(private readonly deps: WebhookDeliveryDeps) {}
+
+  getOptions(): DeliveryOptions {
+    return { ...this.options };
+  }
+
+  setOptions(patch: Partial<DeliveryOptions>): DeliveryOptions {
+    this.options = { ...this.options, ...patch };
+    this.schedulePump();
+    return this.getOptions();
+  }
+
+  /** The next `count` POSTs are each delivered twice. */
+  duplicateNext(count: number): void {
+    this.forcedDuplicates += count;
+  }
+
+  enqueue(channel: SandboxChannel, item: unknown): void {
+    if (this.closed) return;
+    this.queues[channel].push(item);
+    this.schedulePump();
+  }
+
+  pendingItems(): number {
+    return this.queues.instagram.length + this.queues.whatsapp.length;
+  }
+
+  deliveries(): WebhookDeliveryRecord[] {
+    return this.records.map((r) => ({ ...r, attempts: [...r.attempts] }));
+  }
+
+  /** Resolves once every queued item was delivered (or given up on), retries included. */
+  async flush(): Promise<void> {
+    for (;;) {
+      if (this.pumpTimer) {
+        clearTimeout(this.pumpTimer);
+        this.pumpTimer = undefined;
+      }
+      if (this.pendingItems() > 0 && !this.closed) await this.pump();
+      await this.pumping;
+      if (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+      else if (this.pendingItems() === 0 || this.closed) return;
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.pumpTimer) clearTimeout(this.pumpTimer);
+    for (const [timer, wake] of this.timers) {
+      clearTimeout(timer);
+      wake();
+    }
+    this.timers.clear();
+  }
+
+  private schedulePump(): void {
+    if (!this.options.autoDeliver || this.closed || this.pumpTimer || this.pendingItems() === 0) return;
+    this.pumpTimer = setTimeout(() => {
+      this.pumpTimer = undefined;
+      void this.pump();
+    }, this.options.delayMs);
+  }
+
+  /** Serialised: one pump at a time, so batches leave in queue order unless shuffling. */
+  private pump(): Promise<void> {
+    this.pumping = this.pumping.then(() => this.pumpOnce()).catch(() => undefined);
+    return this.pumping;
+  }
+
+  private async pumpOnce(): Promise<void> {
+    for (const channel of ['instagram', 'whatsapp'] as const) {
+      const items = this.queues[channel].splice(0);
+      if (items.length === 0) continue;
+      if (this.options.shuffle) this.shuffleInPlace(items);
+      const size = Math.max(1, Math.floor(this.options.batchSize));
+      for (let i = 0; i < items.length; i += size) {
+        const payload = this.deps.build(channel, items.slice(i, i + size), this.options.whatsappBatchShape);
+        const record = this.newRecord(channel, metaJsonStringify(payload), Math.min(size, items.length - i));
+        await this.start(record);
+        if (this.shouldDuplicate()) {
+          await this.start({ ...this.newRecord(channel, record.body, record.itemCount), duplicateOf: record.id });
+        }
+      }
+    }
+  }
+
+  private shouldDuplicate(): boolean {
+    if (this.forcedDuplicates > 0) {
+      this.forcedDuplicates -= 1;
+      return true;
+    }
+    return this.options.duplicateRate > 0 && this.random() < this.options.duplicateRate;
+  }
+
+  private newRecord(channel: SandboxChannel, body: string, itemCount: number): WebhookDeliveryRecord {
+    this.sequence += 1;
+    return { id: `dlv_${this.sequence}`, channel, url: this.deps.url(channel) ?? '', body, itemCount, state: 'pending', attempts: [] };
+  }
+
+  /** Resolves after the first attempt; retries continue in the background (tracked for flush). */
+  private async start(record: WebhookDeliveryRecord): Promise<void> {
+    this.records.push(record);
+    let firstDone!: () => void;
+    const first = new Promise<void>((resolve) => (firstDone = resolve));
+    const run = this.deliverWithRetries(record, firstDone).finally(() => this.inFlight.delete(run));
+    this.inFlight.add(run);
+    await first;
+  }
+
+  private async deliverWithRetries(record: WebhookDeliveryRecord, firstDone: () => void): Promise<void> {
+    try {
+      for (let attempt = 1; attempt <= this.options.maxAttempts && !this.closed; attempt++) {
+        const outcome = await this.post(record);
+        record.attempts.push({ attempt, at: this.deps.now(), ...outcome });
+        firstDone();
+        if (outcome.status >= 200 && outcome.status < 300) {
+          record.state = 'delivered';
+          return;
+        }
+        if (attempt < this.options.maxAttempts) await this.sleep(this.options.retryBaseMs * 2 ** (attempt - 1));
+      }
+      record.state = 'gave_up';
+    } finally {
+      firstDone();
+    }
+  }
+
+  private async post(record: WebhookDeliveryRecord): Promise<{ status: number; error?: string }> {
+    const url = this.deps.url(record.channel);
+    if (!url) return { status: 0, error: `no webhook URL configured for ${record.channel}` };
+    const secret = this.deps.secret(record.channel);
+    try {
+      const response = await (this.deps.fetch ?? fetch)(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-hub-signature-256': signBody(record.body, secret),
+          'x-hub-signature': signBodySha1(record.body, secret),
+          'user-agent': 'facebookexternalua',
+          'facebook-api-version': 'v25.0',
+        },
+        body: record.body,
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      return { status: response.status };
+    } catch (error) {
+      return { status: 0, error: String(error) };
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      this.timers.set(timer, resolve);
+    });
+  }
+
+  private random(): number {
+    return (this.deps.random ?? Math.random)();
+  }
+
+  private shuffleInPlace(items: unknown[]): void {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = Math.floor(this.random() * (i + 1));
+      [items[i], items[j]] = [items[j], items[i]];
+    }
+  }
+}
