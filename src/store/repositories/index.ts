@@ -1,14 +1,19 @@
 import { AuditRepository } from './audit';
 import { ChannelsRepository } from './channels';
+import { CodeGuessesRepository } from './codeGuesses';
 import { ContactsRepository } from './contacts';
 import { ConversationsRepository } from './conversations';
 import { DeliveriesRepository } from './deliveries';
 import type { RepositoryContext } from './context';
 import { EventsRepository } from './events';
 import { IdentitiesRepository } from './identities';
+import { InvitesRepository } from './invites';
 import { JobsRepository } from './jobs';
+import { MergeRequestsRepository } from './mergeRequests';
+import { MergesRepository } from './merges';
 import { MessagesRepository } from './messages';
 import { SessionsRepository } from './sessions';
+import { SuggestionsRepository } from './suggestions';
 import { UsersRepository } from './users';
 import { WorkspacesRepository } from './workspaces';
 
@@ -17,14 +22,19 @@ export function createRepositories(ctx: RepositoryContext) {
   return {
     audit: new AuditRepository(ctx),
     channels: new ChannelsRepository(ctx),
+    codeGuesses: new CodeGuessesRepository(ctx),
     contacts: new ContactsRepository(ctx),
     conversations: new ConversationsRepository(ctx),
     deliveries: new DeliveriesRepository(ctx),
     events: new EventsRepository(ctx),
     identities: new IdentitiesRepository(ctx),
+    invites: new InvitesRepository(ctx),
     jobs: new JobsRepository(ctx),
+    mergeRequests: new MergeRequestsRepository(ctx),
+    merges: new MergesRepository(ctx),
     messages: new MessagesRepository(ctx),
     sessions: new SessionsRepository(ctx),
+    suggestions: new SuggestionsRepository(ctx),
     users: new UsersRepository(ctx),
     workspaces: new WorkspacesRepository(ctx),
   };
