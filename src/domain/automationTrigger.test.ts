@@ -112,6 +112,8 @@ describe('pickAutomation', () => {
   it('skips disabled automations', () => {
     const list = [a('off', 'exact', ['hi'], false), a('on', 'contains', ['hi'])];
     expect(pickAutomation(list, 'hi', later)?.name).toBe('on');
+    const stored = [{ name: 'row-off', enabled: 0, trigger: { mode: 'exact' as const, keywords: ['hi'] } }, { name: 'row-on', enabled: 1, trigger: { mode: 'exact' as const, keywords: ['hi'] } }];
+    expect(pickAutomation(stored, 'hi', later)?.name).toBe('row-on');
   });
 
   it('the pick never ranks below another match (property)', () => {

@@ -65,8 +65,8 @@ export function matchTrigger(trigger: AutomationTrigger, message: string | null,
 
 export interface TriggeredAutomation {
   trigger: AutomationTrigger;
-  /** Disabled automations never start; absent means enabled. */
-  enabled?: boolean;
+  /** Disabled automations never start; absent means enabled. Accepts the stored 0/1 too. */
+  enabled?: boolean | number;
 }
 
 /**
@@ -82,7 +82,7 @@ export function pickAutomation<T extends TriggeredAutomation>(
   let best: T | null = null;
   let bestRank = Infinity;
   for (const automation of automations) {
-    if (automation.enabled === false) continue;
+    if (automation.enabled === false || automation.enabled === 0) continue;
     const match = matchTrigger(automation.trigger, message, context);
     if (match && RANK[match.mode] < bestRank) {
       best = automation;
