@@ -168,3 +168,13 @@ describe('buildWaMeUrl', () => {
     expect(() => buildWaMeUrl('abc', 'x')).toThrow(AppError);
   });
 });
+
+describe('findInviteCodes on long input', () => {
+  it('stays fast on a long message of short words and digits', () => {
+    const text = Array.from({ length: 5000 }, (_, i) => (i % 3 ? 'ab' : String(i % 97))).join(' ');
+    const started = performance.now();
+    findInviteCodes(text + ' 7K3Q-9PXM-2D4R-8VNA');
+    findInviteCodes(text);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});

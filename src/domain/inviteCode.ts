@@ -127,14 +127,17 @@ export function findInviteCodeMatches(text: string): InviteCodeMatch[] {
     // A code glued to a word still starts or ends where some word does: "code7K3Q…", "…8VNAthanks".
     for (const run of runs) {
       // One end on a word edge, the other inside a word longer than a group (the glued one).
-      const edges = new Set(run.edges);
-      const cutsGluedWord = (at: number) =>
-        run.edges.some((from, k) => k % 2 === 0 && from < at && at < run.edges[k + 1] && run.edges[k + 1] - from > GROUP);
-      for (const edge of edges) {
-        for (const start of [edge, edge - INVITE_CODE_LENGTH]) {
-          const end = start + INVITE_CODE_LENGTH;
-          if (start < 0 || end > run.text.length) continue;
-          if (cutsGluedWord(edges.has(start) ? end : start)) add(run.text.slice(start, end), 'loose');
+      const insideLongWord = new Array<boolean>(run.text.length + 1).fill(false);
+      for (let k = 0; k < run.edges.length; k += 2) {
+        const [from, to] = [run.edges[k], run.edges[k + 1]];
+        if (to - from > GROUP) for (let at = from + 1; at < to; at++) insideLongWord[at] = true;
+      }
+      for (const edge of new Set(run.edges)) {
+        if (edge + INVITE_CODE_LENGTH <= run.text.length && insideLongWord[edge + INVITE_CODE_LENGTH]) {
+          add(run.text.slice(edge, edge + INVITE_CODE_LENGTH), 'loose');
+        }
+        if (edge - INVITE_CODE_LENGTH >= 0 && insideLongWord[edge - INVITE_CODE_LENGTH]) {
+          add(run.text.slice(edge - INVITE_CODE_LENGTH, edge), 'loose');
         }
       }
     }
