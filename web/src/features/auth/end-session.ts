@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { meQueryKey } from './api/get-me';
+import { forgetSessionData, meQueryKey } from './api/get-me';
 import { setSignInNotice, type SignInNotice } from './sign-in-notice';
 
 /**
@@ -8,6 +8,6 @@ import { setSignInNotice, type SignInNotice } from './sign-in-notice';
  */
 export function endSession(queryClient: QueryClient, notice: SignInNotice): void {
   setSignInNotice(notice);
-  queryClient.removeQueries();
   queryClient.setQueryData(meQueryKey, null);
+  forgetSessionData(queryClient);
 }

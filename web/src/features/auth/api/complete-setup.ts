@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
 import { sessionUserSchema } from '../types';
-import { meQueryOptions } from './get-me';
+import { forgetSessionData, meQueryOptions } from './get-me';
 
 export const setupInputSchema = z.object({
   token: z.string().min(1, 'This setup link has no token. Use the full link printed when Braid started.'),
@@ -24,8 +24,8 @@ export function useCompleteSetup() {
   return useMutation({
     mutationFn: completeSetup,
     onSuccess: async () => {
-      queryClient.removeQueries();
-      await queryClient.fetchQuery(meQueryOptions());
+      forgetSessionData(queryClient);
+      await queryClient.fetchQuery({ ...meQueryOptions(), staleTime: 0 });
     },
   });
 }

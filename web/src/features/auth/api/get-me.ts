@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { hashKey, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api, ApiError } from '../../../lib/api';
 import { sessionUserSchema, workspaceSchema } from '../types';
@@ -31,4 +31,13 @@ export function meQueryOptions() {
 
 export function useMe() {
   return useQuery(meQueryOptions());
+}
+
+/**
+ * Drops every cached answer except "who is signed in", whose observers (the app
+ * shell, the sign-in page) must keep following the same cache entry.
+ */
+export function forgetSessionData(queryClient: QueryClient): void {
+  const meHash = hashKey(meQueryKey);
+  queryClient.removeQueries({ predicate: (query) => query.queryHash !== meHash });
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
 import { sessionUserSchema } from '../types';
-import { meQueryOptions } from './get-me';
+import { forgetSessionData, meQueryOptions } from './get-me';
 
 export const loginInputSchema = z.object({
   email: z.string().trim().min(1, 'Enter your email address.').pipe(z.email('Enter a valid email address.')),
@@ -23,8 +23,8 @@ export function useLogin() {
     mutationFn: login,
     onSuccess: async () => {
       // Start from a clean cache: nothing of a previous person's session may show.
-      queryClient.removeQueries();
-      await queryClient.fetchQuery(meQueryOptions());
+      forgetSessionData(queryClient);
+      await queryClient.fetchQuery({ ...meQueryOptions(), staleTime: 0 });
     },
   });
 }

@@ -9,7 +9,16 @@ import type { WorkspaceUser } from '../types';
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** The workspace's people, with a switch to let each one sign in or not. */
-export function AgentList({ users, currentUserId }: { users: WorkspaceUser[]; currentUserId: string }) {
+export function AgentList({
+  users,
+  currentUserId,
+  canManage,
+}: {
+  users: WorkspaceUser[];
+  currentUserId: string;
+  /** Admins get the switches; everyone else sees the list only. */
+  canManage: boolean;
+}) {
   const [disabling, setDisabling] = useState<WorkspaceUser | null>(null);
   const updateUser = useUpdateUser();
   const notify = useNotify();
@@ -43,23 +52,25 @@ export function AgentList({ users, currentUserId }: { users: WorkspaceUser[]; cu
                   <span className="muted small">Added {dateFormat.format(user.createdAt)}</span>
                 </p>
               </div>
-              <Switch
-                className="person-switch"
-                label={
-                  <>
-                    Active<span className="visually-hidden">: {user.name}</span>
-                  </>
-                }
-                checked={active}
-                disabled={isSelf}
-                onCheckedChange={(next) => {
-                  if (next) {
-                    setActive(user, true).catch((error: unknown) => notify({ tone: 'error', message: errorMessage(error) }));
-                  } else {
-                    setDisabling(user);
+              {canManage && (
+                <Switch
+                  className="person-switch"
+                  label={
+                    <>
+                      Active<span className="visually-hidden"> for {user.name}</span>
+                    </>
                   }
-                }}
-              />
+                  checked={active}
+                  disabled={isSelf}
+                  onCheckedChange={(next) => {
+                    if (next) {
+                      setActive(user, true).catch((error: unknown) => notify({ tone: 'error', message: errorMessage(error) }));
+                    } else {
+                      setDisabling(user);
+                    }
+                  }}
+                />
+              )}
             </li>
           );
         })}

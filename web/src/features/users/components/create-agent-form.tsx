@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button';
 import { RadioGroup } from '../../../components/ui/radio-group';
 import { TextField } from '../../../components/ui/text-field';
 import { useNotify } from '../../../components/ui/notifications';
-import { ApiError, errorMessage } from '../../../lib/api';
+import { errorMessage } from '../../../lib/api';
 import type { Role } from '../../auth/types';
 import { createUserInputSchema, useCreateUser, type CreateUserInput } from '../api/create-user';
 
@@ -46,9 +46,6 @@ export function CreateAgentForm() {
       onSuccess: (user) => {
         notify({ tone: 'success', message: `${user.name} was added as ${user.role === 'admin' ? 'an admin' : 'an agent'} and can sign in now.` });
         setForm(emptyForm);
-      },
-      onError: (error) => {
-        if (error instanceof ApiError && error.code === 'email_taken') setFieldErrors({ email: error.message });
       },
     });
   };

@@ -7,10 +7,16 @@ import { useUsers } from '../api/list-users';
 import { AgentList } from '../components/agent-list';
 import { CreateAgentForm } from '../components/create-agent-form';
 
-/** `/settings/agents`: admins see and add the workspace's agents; anyone else is told why they cannot. */
+const adminOnlyMessage = 'Only admins can add or change agents. Ask an admin of your workspace.';
+
+/**
+ * `/settings/agents`: admins see and add the workspace's people. An agent sees
+ * why they cannot change anything (and the team, where the API lets them see it).
+ */
 export function AgentsPage() {
   const { user } = useSession();
   const users = useUsers();
+  const isAdmin = user.role === 'admin';
 
   if (users.isError && users.error instanceof ApiError && users.error.isForbidden) {
     return (
@@ -24,10 +30,19 @@ export function AgentsPage() {
 
   return (
     <Page title="Agents" description="The people who answer conversations in this workspace." width="wide">
-      <div className="split">
+      {!isAdmin && (
+        <Callout tone="warning" title="You cannot manage agents" role="alert">
+          {adminOnlyMessage}
+        </Callout>
+      )}
+      <div className={isAdmin ? 'split' : undefined}>
         <section className="card" aria-labelledby="team-heading">
           <h2 id="team-heading">Team</h2>
-          {users.isPending && <p className="muted" aria-busy="true">Loading agents…</p>}
+          {users.isPending && (
+            <p className="muted" aria-busy="true">
+              Loading agents…
+            </p>
+          )}
           {users.isError && (
             <>
               <FormError>{errorMessage(users.error)}</FormError>
@@ -36,9 +51,9 @@ export function AgentsPage() {
               </Button>
             </>
           )}
-          {users.data && <AgentList users={users.data} currentUserId={user.id} />}
+          {users.data && <AgentList users={users.data} currentUserId={user.id} canManage={isAdmin} />}
         </section>
-        {user.role === 'admin' && (
+        {isAdmin && (
           <section className="card">
             <CreateAgentForm />
           </section>
