@@ -160,11 +160,12 @@ describe('WhatsAppGraphClient', () => {
     const c = await customerWhoWrote('whatsapp');
     meta.platform.failNextSends({ channel: 'whatsapp', count: 1, code: 2, httpStatus: 500 });
     meta.platform.failNextSends({ channel: 'whatsapp', count: 1, code: 130429 });
-    meta.platform.failNextSends({ channel: 'whatsapp', count: 1, code: 131056 });
+    // Sent as a 400 so that only the code can make it transient.
+    meta.platform.failNextSends({ channel: 'whatsapp', count: 1, code: 131056, httpStatus: 400 });
     meta.platform.failNextSends({ channel: 'whatsapp', count: 1, code: 131026 });
     expect(await failure(wa.sendText({ bsuid: c.bsuid }, 'a'))).toMatchObject({ httpStatus: 500, code: 2, transient: true });
     expect(await failure(wa.sendText({ bsuid: c.bsuid }, 'b'))).toMatchObject({ httpStatus: 429, code: 130429, transient: true });
-    expect(await failure(wa.sendText({ bsuid: c.bsuid }, 'c'))).toMatchObject({ code: 131056, transient: true });
+    expect(await failure(wa.sendText({ bsuid: c.bsuid }, 'c'))).toMatchObject({ httpStatus: 400, code: 131056, transient: true });
     expect(await failure(wa.sendText({ bsuid: c.bsuid }, 'd'))).toMatchObject({ code: 131026, transient: false });
     await expect(wa.sendText({ bsuid: c.bsuid }, 'e')).resolves.toMatchObject({ messageId: expect.any(String) });
   });

@@ -1,0 +1,185 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseInstagramWebhook } from '../../channels/instagram/webhook';
+import { parseWhatsAppWebhook } from '../../channels/whatsapp/webhook';
+import { InstagramGraphClient } from '../../channels/instagram/graphClient';
+import { WhatsAppGraphClient } from '../../channels/whatsapp/graphClient';
+import type { InboundEvent } from '../../channels/events';
+import { startMetaPlatform, type RunningMetaPlatform } from './plugin';
+import { APP_SECRET, testPlatformOptions } from './testOptions.testkit';
+import { startWebhookReceiver } from './webhookReceiver.testkit';
+
+/** What an accepted business send causes on the webhook side, and the control API over HTTP. */
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+async function setup() {
+  const receiver = await startWebhookReceiver(APP_SECRET);
+  const meta = await startMetaPlatform(testPlatformOptions({ webhookUrls: receiver.urls }));
+  cleanups.push(() => receiver.close(), () => meta.close());
+  const wa = new WhatsAppGraphClient({ apiUrl: meta.graphUrl, phoneNumberId: '106540352242922', accessToken: 'wa-token' });
+  const ig = new InstagramGraphClient({ apiUrl: meta.graphUrl, accountId: '17841400000000001', accessToken: 'ig-token' });
+  return { receiver, meta, wa, ig };
+}
+
+function eventsOf(receiver: Awaited<ReturnType<typeof startWebhookReceiver>>, channel: 'instagram' | 'whatsapp'): InboundEvent[] {
+  return receiver.received
+    .filter((r) => r.path.endsWith(channel))
+    .flatMap((r) => {
+      const parsed = channel === 'instagram' ? parseInstagramWebhook(r.json) : parseWhatsAppWebhook(r.json);
+      return parsed.ok ? parsed.events : [];
+    });
+}
+
+async function api(meta: RunningMetaPlatform, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${meta.url}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+describe('business sends seen from the webhook side', () => {
+  it('WhatsApp by phone: sent then delivered statuses with recipient_id, then read when the customer views', async () => {
+    const { receiver, meta, wa } = await setup();
+    const c = await meta.platform.createCustomer({ phone: '+351912345678' });
+    await meta.platform.sendWhatsAppText(c.id, 'Hi');
+    const { messageId } = await wa.sendText({ phone: '+351912345678' }, 'Hello');
+    await meta.platform.flush();
+    await meta.platform.viewWhatsApp(c.id);
+    await meta.platform.flush();
+
+    const statuses = receiver.received.flatMap((r) => r.json.entry[0].changes[0].value.statuses ?? []);
+    expect(statuses.map((s: any) => s.status)).toEqual(['sent', 'delivered', 'read']);
+    expect(statuses[0]).toEqual({
+      id: messageId, status: 'sent', timestamp: expect.stringMatching(/^\d{10}$/), recipient_id: '351912345678',
+      pricing: { billable: false, pricing_model: 'PMP', type: 'free_customer_service', category: 'service' },
+    });
+    expect(statuses[2]).not.toHaveProperty('pricing');
+    expect(eventsOf(receiver, 'whatsapp').filter((e) => e.kind === 'status')).toMatchObject([
+      { status: 'sent', externalId: messageId, customer: { phone: '+351912345678' } },
+      { status: 'delivered' },
+      { status: 'read' },
+    ]);
+    expect((await meta.platform.sends({ customerId: c.id }))[0].status).toBe('read');
+  });
+
+  it('WhatsApp by BSUID: no recipient_id, recipient_user_id and contacts, username not on sent', async () => {
+    const { receiver, meta, wa } = await setup();
+    const c = await meta.platform.createCustomer({ phone: null, igUsername: 'ana.s' });
+    await meta.platform.sendWhatsAppText(c.id, 'Hi');
+    await wa.sendText({ bsuid: c.bsuid }, 'Hello');
+    await meta.platform.viewWhatsApp(c.id);
+    await meta.platform.flush();
+    const statuses = receiver.received.flatMap((r) => r.json.entry[0].changes[0].value.statuses ?? []);
+    expect(statuses.map((s: any) => s.status)).toEqual(['sent', 'delivered', 'read']);
+    for (const s of statuses) {
+      expect(s).not.toHaveProperty('recipient_id');
+      expect(s.recipient_user_id).toBe(c.bsuid);
+    }
+    expect(statuses[0].contacts).toEqual([{ user_id: c.bsuid }]);
+    expect(statuses[1].contacts).toEqual([{ user_id: c.bsuid, profile: { username: 'ana.s' } }]);
+  });
+
+  it('an injected async failure arrives as a failed status with errors and no contacts', async () => {
+    const { receiver, meta, wa } = await setup();
+    const c = await meta.platform.createCustomer({ phone: null });
+    await meta.platform.sendWhatsAppText(c.id, 'Hi');
+    meta.platform.failNextSends({ channel: 'whatsapp', count: 1, code: 131047, asStatus: true });
+    const { messageId } = await wa.sendText({ bsuid: c.bsuid }, 'Hello');
+    await meta.platform.flush();
+    const statuses = receiver.received.flatMap((r) => r.json.entry[0].changes[0].value.statuses ?? []);
+    expect(statuses).toHaveLength(1);
+    expect(statuses[0]).toMatchObject({ id: messageId, status: 'failed', errors: [{ code: 131047, title: 'Re-engagement message' }] });
+    expect(statuses[0]).not.toHaveProperty('contacts');
+    expect(eventsOf(receiver, 'whatsapp').find((e) => e.kind === 'status')).toMatchObject({ status: 'failed', error: { code: 131047 } });
+  });
+
+  it('Instagram sends come back as echoes, and the customer seeing them as a read', async () => {
+    const { receiver, meta, ig } = await setup();
+    const c = await meta.platform.createCustomer();
+    await meta.platform.sendInstagramText(c.id, 'Hi');
+    const { messageId } = await ig.sendQuickReplies(c.igsid, 'Pick', [{ title: 'A', payload: 'a' }]);
+    await meta.platform.tapInstagramQuickReply(c.id, 'A', 'a');
+    await meta.platform.tapInstagramPostback(c.id, 'Connect', 'CONNECT');
+    await meta.platform.seeInstagram(c.id);
+    await meta.platform.flush();
+    const events = eventsOf(receiver, 'instagram');
+    expect(events.map((e) => (e.kind === 'message' ? `${e.direction}:${e.messageType}` : e.kind))).toEqual([
+      'inbound:text', 'echo:text', 'inbound:quick_reply', 'inbound:postback', 'read',
+    ]);
+    expect(events[1]).toMatchObject({ externalId: messageId, customer: { igsid: c.igsid }, text: 'Pick' });
+    expect(events[4]).toMatchObject({ externalId: messageId });
+    const echo = receiver.received[1].json.entry[0];
+    expect(echo.id).toBe('17841400000000001');
+    expect(echo.messaging[0].sender.id).toBe('17841400000000001');
+  });
+});
+
+describe('control API', () => {
+  it('creates customers, performs actions and shows both threads', async () => {
+    const { receiver, meta, ig, wa } = await setup();
+    const created = await api(meta, 'POST', '/api/customers', { name: 'Ana Souza', igUsername: 'ana.souza', phone: '+351912345678' });
+    expect(created.status).toBe(201);
+    const c = created.body.customer;
+    expect(c).toMatchObject({ name: 'Ana Souza', igUsername: 'ana.souza', phone: '+351912345678', igsid: expect.stringMatching(/^\d{16}$/) });
+
+    expect((await api(meta, 'POST', `/api/customers/${c.id}/instagram/messages`, { text: 'Hi' })).status).toBe(200);
+    await ig.sendButtonTemplate(c.igsid, 'Continue on WhatsApp?', [{ type: 'web_url', title: 'Connect', url: 'https://wa.me/15550783881?text=x' }]);
+    expect((await api(meta, 'POST', `/api/customers/${c.id}/whatsapp/messages`, { text: 'Link [ref:ABC]' })).status).toBe(200);
+    await wa.sendInteractiveButtons({ bsuid: c.bsuid }, 'Merge?', [{ id: 'ok', title: 'OK' }]);
+
+    const threads = (await api(meta, 'GET', `/api/customers/${c.id}/threads`)).body;
+    expect(threads.instagram.map((m: any) => [m.direction, m.text])).toEqual([['from_customer', 'Hi'], ['to_customer', 'Continue on WhatsApp?']]);
+    expect(threads.instagram[1].buttons).toEqual([{ kind: 'web_url', title: 'Connect', url: 'https://wa.me/15550783881?text=x' }]);
+    expect(threads.whatsapp[1]).toMatchObject({ direction: 'to_customer', text: 'Merge?', buttons: [{ kind: 'reply', title: 'OK', id: 'ok' }] });
+
+    expect((await api(meta, 'POST', '/api/flush')).body).toEqual({ delivered: expect.any(Number), gaveUp: 0 });
+    expect(receiver.received.length).toBeGreaterThanOrEqual(4);
+    expect((await api(meta, 'GET', '/api/customers')).body.customers).toHaveLength(1);
+  });
+
+  it('sets delivery options and injects errors', async () => {
+    const { meta, wa } = await setup();
+    const patched = await api(meta, 'PATCH', '/api/delivery', { batchSize: 5, shuffle: true, duplicateNext: 1 });
+    expect(patched.body.options).toMatchObject({ batchSize: 5, shuffle: true });
+    expect((await api(meta, 'POST', '/api/errors', { channel: 'whatsapp', count: 1, code: 131047 })).status).toBe(204);
+    const c = await meta.platform.createCustomer();
+    await meta.platform.sendWhatsAppText(c.id, 'Hi');
+    await expect(wa.sendText({ bsuid: c.bsuid }, 'x')).rejects.toMatchObject({ code: 131047 });
+    expect((await api(meta, 'POST', '/api/latency', { ms: 5 })).body).toEqual({ ms: 5 });
+  });
+
+  it('answers bad input with 4xx and a readable error', async () => {
+    const { meta } = await setup();
+    const bad = await api(meta, 'POST', '/api/customers', { phone: 'call me maybe' });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toEqual({ error: { code: 'invalid_request', message: expect.stringContaining('phone') } });
+    expect((await api(meta, 'PATCH', '/api/delivery', { batchSize: 0 })).status).toBe(400);
+    expect((await api(meta, 'PATCH', '/api/delivery', { bogus: true })).status).toBe(400);
+    expect((await api(meta, 'POST', '/api/errors', { channel: 'telegram', code: 1 })).status).toBe(400);
+    const missing = await api(meta, 'POST', '/api/customers/cus_nope/instagram/messages', { text: 'hi' });
+    expect(missing).toEqual({ status: 404, body: { error: { code: 'customer_not_found', message: expect.any(String) } } });
+    const c = await meta.platform.createCustomer();
+    expect((await api(meta, 'POST', `/api/customers/${c.id}/instagram/messages`, { text: '' })).status).toBe(400);
+  });
+
+  it('mounts under a prefix inside another Fastify app', async () => {
+    const Fastify = (await import('fastify')).default;
+    const { metaPlatformPlugin } = await import('./plugin');
+    const app = Fastify();
+    await app.register(metaPlatformPlugin, { prefix: '/sandbox', ...testPlatformOptions() });
+    cleanups.push(() => app.close());
+    const created = await app.inject({ method: 'POST', url: '/sandbox/api/customers', payload: { name: 'Zoe' } });
+    expect(created.statusCode).toBe(201);
+    const profile = await app.inject({ method: 'GET', url: `/sandbox/graph/v25.0/${created.json().customer.igsid}?fields=name,username`, headers: { authorization: 'Bearer ig-token' } });
+    expect(profile.json()).toMatchObject({ name: 'Zoe' });
+    const unauthorised = await app.inject({ method: 'POST', url: '/sandbox/graph/v25.0/106540352242922/messages', payload: {} });
+    expect(unauthorised.statusCode).toBe(401);
+    expect(unauthorised.json().error).toMatchObject({ code: 190, type: 'OAuthException' });
+  });
+});
