@@ -250,6 +250,11 @@ export class MetaPlatform {
     }
   }
 
+  /** A burst of throttling: the next `count` sends answer HTTP 429 with the channel's rate-limit code. */
+  rateLimitNextSends(channel: SandboxChannel, count: number): void {
+    this.failNextSends({ channel, count, code: channel === 'whatsapp' ? 130429 : 4, httpStatus: 429 });
+  }
+
   /** Delay every Graph answer by `ms` (0 to stop). */
   setLatency(ms: number): void {
     this.latencyMs = Math.max(0, ms);

@@ -16,6 +16,18 @@ export const metaPlatformPlugin: FastifyPluginAsync<MetaPlatformPluginOptions> =
   const platform = 'platform' in options ? options.platform : new MetaPlatform(options);
   if (!('platform' in options)) app.addHook('onClose', async () => platform.close());
 
+  // Braid may parse JSON as raw bytes for its own webhook routes; Meta's API parses JSON itself.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(Object.assign(new Error('the body is not valid JSON'), { statusCode: 400 }), undefined);
+    }
+  });
+
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof ZodError) {
       const issue = error.issues[0];
