@@ -19,8 +19,10 @@ test('an admin creates an agent, and the agent is refused the admin page and API
     await shot('wrong-password');
   });
 
-  await test.step('the admin signs in and sees the app shell', async () => {
+  await test.step('the admin signs in and sees the app shell, which opens the live event stream', async () => {
+    const liveStream = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/events');
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    expect((await liveStream).status()).toBe(200);
     await expect(page).toHaveURL(/\/chat$/);
     for (const name of ['Chat', 'Contacts', 'Settings']) {
       await expect(mainNav(page).getByRole('link', { name, exact: true })).toBeVisible();

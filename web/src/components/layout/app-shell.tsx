@@ -2,6 +2,7 @@ import { MessagesSquare, Settings, Users } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
 import type { Me } from '../../features/auth/api/get-me';
+import { LiveEventsProvider, useLiveStatus } from '../../lib/live-events';
 import { IconLink } from '../ui/icon-link';
 import { UserMenu } from './user-menu';
 
@@ -22,11 +23,20 @@ function useFocusHeadingOnNavigation() {
   }, [pathname]);
 }
 
-/** Signed-in layout: the sidebar (Chat, Contacts, Settings, account) and the main area. */
+/** Signed-in layout: the sidebar (Chat, Contacts, Settings, account) and the main area, fed by one live event stream. */
 export function AppShell({ me }: { me: Me }) {
-  useFocusHeadingOnNavigation();
   return (
-    <div className="shell">
+    <LiveEventsProvider>
+      <Shell me={me} />
+    </LiveEventsProvider>
+  );
+}
+
+function Shell({ me }: { me: Me }) {
+  useFocusHeadingOnNavigation();
+  const live = useLiveStatus();
+  return (
+    <div className="shell" data-live={live}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -42,6 +52,9 @@ export function AppShell({ me }: { me: Me }) {
         <UserMenu me={me} />
       </aside>
       <main className="main" id="main" tabIndex={-1}>
+        {live === 'reconnecting' && (
+          <p className="live-banner">Live updates are paused while Braid reconnects. What you see may be out of date.</p>
+        )}
         <Outlet />
       </main>
     </div>
