@@ -238,6 +238,6 @@ async function markRead(ctx: SendContext, status: string, messageId: string | un
 
 /** When the customer last wrote on a channel: opens (and resets) the 24-hour window. */
 export async function lastCustomerMessageAt(state: PlatformState, customerId: string, channel: SandboxChannel): Promise<number | undefined> {
-  const inbound = await state.listMessages({ customerId, channel, direction: 'from_customer' });
+  const inbound = (await state.listMessages({ customerId, channel, direction: 'from_customer' })).filter((m) => m.status !== 'system');
   return inbound.length ? Math.max(...inbound.map((m) => m.createdAt)) : undefined;
 }

@@ -172,6 +172,9 @@ describe('control API', () => {
     const Fastify = (await import('fastify')).default;
     const { metaPlatformPlugin } = await import('./plugin');
     const app = Fastify();
+    // Like Braid, the host keeps JSON bodies as raw bytes for its signature checks.
+    app.removeContentTypeParser('application/json');
+    app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
     await app.register(metaPlatformPlugin, { prefix: '/sandbox', ...testPlatformOptions() });
     cleanups.push(() => app.close());
     const created = await app.inject({ method: 'POST', url: '/sandbox/api/customers', payload: { name: 'Zoe' } });
@@ -181,5 +184,32 @@ describe('control API', () => {
     const unauthorised = await app.inject({ method: 'POST', url: '/sandbox/graph/v25.0/106540352242922/messages', payload: {} });
     expect(unauthorised.statusCode).toBe(401);
     expect(unauthorised.json().error).toMatchObject({ code: 190, type: 'OAuthException' });
+  });
+});
+
+describe('identity changes on WhatsApp', () => {
+  it('a number change sends a system message that parses into identity_changed with old and new ids', async () => {
+    const { receiver, meta, wa } = await setup();
+    const c = await meta.platform.createCustomer({ name: 'Ana', phone: '+351912345678' });
+    const { bsuid } = await meta.platform.changeWhatsAppNumber(c.id, '+351934567890');
+    await meta.platform.changeWhatsAppUserId(c.id);
+    await meta.platform.flush();
+
+    const first = receiver.received[0].json.entry[0].changes[0].value;
+    expect(first).not.toHaveProperty('contacts');
+    expect(first.messages[0]).toMatchObject({ type: 'system', from: '351912345678', system: { type: 'user_changed_number', wa_id: '351934567890' } });
+    const second = receiver.received[1].json.entry[0].changes[0].value.messages[0];
+    expect(second).not.toHaveProperty('from');
+
+    const events = eventsOf(receiver, 'whatsapp');
+    expect(events).toMatchObject([
+      { kind: 'identity_changed', change: 'user_changed_number', previous: { phone: '+351912345678', bsuid: c.bsuid }, current: { phone: '+351934567890', bsuid } },
+      { kind: 'identity_changed', change: 'user_changed_user_id', previous: { bsuid } },
+    ]);
+    const now = await meta.platform.customer(c.id);
+    expect(now.phone).toBe('+351934567890');
+    expect(now.bsuid).not.toBe(bsuid);
+    // A system message is not the customer writing: the service window stays closed.
+    await expect(wa.sendText({ bsuid: now.bsuid }, 'hi')).rejects.toMatchObject({ code: 131047 });
   });
 });

@@ -200,6 +200,48 @@ export class MetaPlatform {
     });
   }
 
+  /**
+   * The customer moves to a new number: Meta regenerates the BSUID and sends a `system` message
+   * of type user_changed_number carrying the new number and both user ids (and no contacts[]).
+   */
+  async changeWhatsAppNumber(customerId: string, newPhone: string): Promise<{ wamid: string; bsuid: string }> {
+    const before = await this.customer(customerId);
+    const phone = `+${digitsOf(newPhone)}`;
+    const bsuid = newBsuid(before.bsuid.split('.')[0]);
+    await this.state.updateCustomer(customerId, { phone, bsuid });
+    return this.systemMessage(before, bsuid, {
+      body: `User ${before.name} changed from ${digitsOf(before.phone ?? '')} to ${digitsOf(phone)}`,
+      wa_id: digitsOf(phone),
+      type: 'user_changed_number',
+      user_id: bsuid,
+      previous_user_id: before.bsuid,
+    }, before.phone ? { from: digitsOf(before.phone) } : {});
+  }
+
+  /** Meta regenerates the customer's BSUID without sharing any number (user_changed_user_id). */
+  async changeWhatsAppUserId(customerId: string): Promise<{ wamid: string; bsuid: string }> {
+    const before = await this.customer(customerId);
+    const bsuid = newBsuid(before.bsuid.split('.')[0]);
+    await this.state.updateCustomer(customerId, { bsuid });
+    return this.systemMessage(before, bsuid, {
+      body: `User ${before.name} changed their business-scoped user ID`,
+      type: 'user_changed_user_id',
+      user_id: bsuid,
+      previous_user_id: before.bsuid,
+    }, {});
+  }
+
+  private async systemMessage(before: SandboxCustomer, bsuid: string, system: Record<string, string>, sender: Record<string, string>) {
+    const wamid = newWamid(bsuid);
+    const message = { ...sender, from_user_id: bsuid, id: wamid, timestamp: whatsappSeconds(this.now()), type: 'system', system };
+    await this.state.insertMessage({
+      id: wamid, customerId: before.id, channel: 'whatsapp', direction: 'from_customer',
+      externalId: wamid, body: message, status: 'system', createdAt: this.now(),
+    });
+    this.delivery.enqueue('whatsapp', { kind: 'message', contact: {}, message } satisfies WhatsAppQueueItem);
+    return { wamid, bsuid };
+  }
+
   /** The customer opens the chat: every business message not yet read gets a `read` status. */
   async viewWhatsApp(customerId: string): Promise<{ read: number }> {
     const customer = await this.customer(customerId);

@@ -40,6 +40,8 @@ export interface SandboxMessage {
 export interface PlatformState {
   insertCustomer(customer: SandboxCustomer): Promise<void>;
   getCustomer(id: string): Promise<SandboxCustomer | undefined>;
+  /** Changes identifiers of an existing customer (a WhatsApp number change regenerates the BSUID). */
+  updateCustomer(id: string, patch: Partial<Omit<SandboxCustomer, 'id' | 'createdAt'>>): Promise<void>;
   /** Customers in creation order. */
   listCustomers(): Promise<SandboxCustomer[]>;
   /** Exact match on one identifier; phone is compared as E.164. */
@@ -62,6 +64,11 @@ export class InMemoryPlatformState implements PlatformState {
   async getCustomer(id: string): Promise<SandboxCustomer | undefined> {
     const found = this.customers.get(id);
     return found && { ...found };
+  }
+
+  async updateCustomer(id: string, patch: Partial<Omit<SandboxCustomer, 'id' | 'createdAt'>>): Promise<void> {
+    const found = this.customers.get(id);
+    if (found) this.customers.set(id, { ...found, ...patch });
   }
 
   async listCustomers(): Promise<SandboxCustomer[]> {
