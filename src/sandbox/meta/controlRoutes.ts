@@ -30,6 +30,7 @@ const deliveryPatch = z
     autoDeliver: z.boolean(),
     whatsappBatchShape: z.enum(['one-change', 'entry-per-item']),
     timeoutMs: z.number().int().min(1).max(60_000),
+    instagramUnsubscribeAfter: z.number().int().min(0).max(1000),
     duplicateNext: z.number().int().min(0).max(1000),
   })
   .partial()
@@ -85,12 +86,17 @@ export async function registerControlRoutes(app: FastifyInstance, platform: Meta
   app.get('/api/delivery', async () => ({
     options: platform.delivery.getOptions(),
     pending: platform.delivery.pendingItems(),
+    instagram: platform.delivery.instagramSubscription(),
     deliveries: platform.deliveries(),
   }));
   app.patch('/api/delivery', async (req) => {
     const { duplicateNext, ...options } = deliveryPatch.parse(req.body ?? {});
     if (duplicateNext) platform.duplicateNext(duplicateNext);
     return { options: platform.setDeliveryOptions(options) };
+  });
+  app.post('/api/instagram/resubscribe', async () => {
+    platform.delivery.resubscribeInstagram();
+    return platform.delivery.instagramSubscription();
   });
   app.post('/api/errors', async (req, reply) => {
     platform.failNextSends(injection.parse(req.body));

@@ -153,6 +153,28 @@ describe('webhook delivery to the business', () => {
     expect(platform.deliveries()[0]).toMatchObject({ state: 'gave_up', attempts: [{ status: 503 }, { status: 503 }, { status: 503 }] });
   });
 
+  it('unsubscribes Instagram after repeated give-ups, until resubscribed', async () => {
+    let healthy = false;
+    const { receiver, platform } = await setup(() => (healthy ? 200 : 500));
+    platform.setDeliveryOptions({ maxAttempts: 1, instagramUnsubscribeAfter: 2 });
+    const c = await platform.createCustomer();
+    for (const text of ['one', 'two', 'three']) {
+      await platform.sendInstagramText(c.id, text);
+      await platform.flush();
+    }
+    expect(receiver.received).toHaveLength(2);
+    expect(platform.delivery.instagramSubscription()).toEqual({ subscribed: false, droppedItems: 1 });
+    // WhatsApp is not affected.
+    healthy = true;
+    await platform.sendWhatsAppText(c.id, 'still here');
+    await platform.flush();
+    expect(receiver.received).toHaveLength(3);
+    platform.delivery.resubscribeInstagram();
+    await platform.sendInstagramText(c.id, 'four');
+    await platform.flush();
+    expect(receiver.received.at(-1)?.raw).toContain('four');
+  });
+
   it('counts an unreachable receiver as a failed attempt', async () => {
     const platform = new MetaPlatform(testPlatformOptions({ webhookUrls: { whatsapp: 'http://127.0.0.1:9/webhooks/whatsapp' }, delivery: { maxAttempts: 2, retryBaseMs: 1 } }));
     cleanups.push(() => platform.close());

@@ -26,6 +26,11 @@ export interface DeliveryOptions {
   whatsappBatchShape: 'one-change' | 'entry-per-item';
   /** How long to wait for the receiver before counting an attempt as failed. */
   timeoutMs: number;
+  /**
+   * Instagram only: after this many POSTs in a row were given up on, Meta unsubscribes the app
+   * and drops further updates until it resubscribes (0 = never). Meta does it after an hour.
+   */
+  instagramUnsubscribeAfter: number;
 }
 
 export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
@@ -38,6 +43,7 @@ export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
   autoDeliver: true,
   whatsappBatchShape: 'one-change',
   timeoutMs: 5000,
+  instagramUnsubscribeAfter: 0,
 };
 
 export interface DeliveryAttempt {
@@ -81,6 +87,9 @@ export class WebhookDelivery {
   private pumpTimer: NodeJS.Timeout | undefined;
   private pumping: Promise<void> = Promise.resolve();
   private forcedDuplicates = 0;
+  private consecutiveGiveUps = 0;
+  private unsubscribed = false;
+  private droppedItems = 0;
   private closed = false;
   private sequence = 0;
 
@@ -105,6 +114,17 @@ export class WebhookDelivery {
     if (this.closed) return;
     this.queues[channel].push(item);
     this.schedulePump();
+  }
+
+  /** Whether Instagram stopped delivering after repeated failures, and how many updates were lost. */
+  instagramSubscription(): { subscribed: boolean; droppedItems: number } {
+    return { subscribed: !this.unsubscribed, droppedItems: this.droppedItems };
+  }
+
+  /** Like re-subscribing the app (`POST /me/subscribed_apps`): Instagram updates flow again. */
+  resubscribeInstagram(): void {
+    this.unsubscribed = false;
+    this.consecutiveGiveUps = 0;
   }
 
   pendingItems(): number {
@@ -157,6 +177,10 @@ export class WebhookDelivery {
     for (const channel of ['instagram', 'whatsapp'] as const) {
       const items = this.queues[channel].splice(0);
       if (items.length === 0) continue;
+      if (channel === 'instagram' && this.unsubscribed) {
+        this.droppedItems += items.length;
+        continue;
+      }
       if (this.options.shuffle) this.shuffleInPlace(items);
       const size = Math.max(1, Math.floor(this.options.batchSize));
       for (let i = 0; i < items.length; i += size) {
@@ -201,14 +225,22 @@ export class WebhookDelivery {
         firstDone();
         if (outcome.status >= 200 && outcome.status < 300) {
           record.state = 'delivered';
+          if (record.channel === 'instagram') this.consecutiveGiveUps = 0;
           return;
         }
         if (attempt < this.options.maxAttempts) await this.sleep(this.options.retryBaseMs * 2 ** (attempt - 1));
       }
       record.state = 'gave_up';
+      if (record.channel === 'instagram') this.noteInstagramGiveUp();
     } finally {
       firstDone();
     }
+  }
+
+  private noteInstagramGiveUp(): void {
+    this.consecutiveGiveUps += 1;
+    const limit = this.options.instagramUnsubscribeAfter;
+    if (limit > 0 && this.consecutiveGiveUps >= limit) this.unsubscribed = true;
   }
 
   private async post(record: WebhookDeliveryRecord): Promise<{ status: number; error?: string }> {
