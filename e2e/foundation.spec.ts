@@ -183,3 +183,13 @@ test('the sign-in and the main navigation work with the keyboard alone', async (
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeHidden();
   await expect(account).toBeFocused();
 });
+
+test('a setup link that cannot be used says so instead of showing the form', async ({ page }) => {
+  // The e2e server starts with an admin, so no setup link is valid.
+  await page.goto('/setup?token=not-a-real-token');
+  await expect(page.getByRole('heading', { name: 'Set up Braid' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('This setup link cannot be used');
+  await expect(page.getByRole('button', { name: 'Create admin account' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Go to sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to Braid' })).toBeVisible();
+});

@@ -10,7 +10,8 @@ export interface TextFieldProps extends Omit<ComponentProps<'input'>, 'id'> {
 
 export function TextField({ label, hint, error, className, type = 'text', ...rest }: TextFieldProps) {
   const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
+  // An error replaces the hint: one line under the field, saying what to change.
+  const hintId = hint && !error ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
@@ -26,7 +27,7 @@ export function TextField({ label, hint, error, className, type = 'text', ...res
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
       />
-      {hint && (
+      {hintId && (
         <p className="field-hint" id={hintId}>
           {hint}
         </p>
