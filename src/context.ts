@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import type { InstagramGraphClient } from './channels/instagram/graphClient';
+import type { WhatsAppGraphClient } from './channels/whatsapp/graphClient';
 import type { Config } from './config';
 import type { Clock } from './domain/clock';
 import type { Metrics } from './metrics';
@@ -16,4 +18,11 @@ export interface AppContext {
   clock: Clock;
   logger: Logger;
   metrics: Metrics;
+  /** Meta's Graph API, or the simulated platform when the base URLs point there. */
+  graph: GraphClients;
+}
+
+export interface GraphClients {
+  instagram: InstagramGraphClient;
+  whatsapp: WhatsAppGraphClient;
 }

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { type Config, ConfigError, loadConfig } from './config';
-import type { AppContext } from './context';
+import { InstagramGraphClient } from './channels/instagram/graphClient';
+import { WhatsAppGraphClient } from './channels/whatsapp/graphClient';
+import type { AppContext, GraphClients } from './context';
 import { type Clock, systemClock } from './domain/clock';
 import { buildApp } from './http/app';
 import { createJobHandlers } from './jobs/handlers';
@@ -14,6 +16,8 @@ import { createRedisBus } from './realtime/redisBus';
 import { openDatabase, redact, StorageError } from './store/database';
 import { migrateToLatest } from './store/migrate';
 import { createStore } from './store/store';
+import { MetaPlatform } from './sandbox/meta/platform';
+import { metaPlatformPlugin } from './sandbox/meta/plugin';
 import { bootstrapWorkspace } from './usecases/bootstrapWorkspace';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,6 +26,8 @@ export interface RunningBraid {
   url: string;
   ctx: AppContext;
   worker?: Worker;
+  /** The simulated Meta platform mounted under /sandbox (sandbox mode only). */
+  sandbox?: MetaPlatform;
   close(): Promise<void>;
 }
 
@@ -40,7 +46,8 @@ export async function startBraid(config: Config, options: StartOptions = {}): Pr
   await migrateToLatest(db);
   const store = createStore(db);
   const bus: EventBus = config.redisUrl ? await createRedisBus(config.redisUrl) : createMemoryBus();
-  const ctx: AppContext = { config, store, bus, clock: options.clock ?? systemClock, logger, metrics: createMetrics() };
+  const graph = createGraphClients(config);
+  const ctx: AppContext = { config, store, bus, clock: options.clock ?? systemClock, logger, metrics: createMetrics(), graph };
 
   const { setupUrl } = await bootstrapWorkspace(ctx);
 
@@ -59,8 +66,14 @@ export async function startBraid(config: Config, options: StartOptions = {}): Pr
     if (effects.jobsEnqueued) worker?.wake();
   });
 
+  // In the sandbox, Meta is simulated inside Braid: its Graph API under /sandbox/graph (where the
+  // clients point by default) and its webhooks aimed at Braid's own public /webhooks URLs.
+  const sandbox = config.sandbox && config.roles.web ? createSandboxPlatform(config, ctx.clock) : undefined;
   const app = config.roles.web
-    ? await buildApp(ctx, { webRoot: options.serveWeb === false ? undefined : path.join(root, 'dist/web') })
+    ? await buildApp(ctx, {
+        webRoot: options.serveWeb === false ? undefined : path.join(root, 'dist/web'),
+        mounts: sandbox ? [async (scope) => void (await scope.register(metaPlatformPlugin, { prefix: '/sandbox', platform: sandbox }))] : [],
+      })
     : undefined;
   if (app) await app.listen({ port: config.port, host: config.host });
   if (options.startWorker !== false) worker?.start();
@@ -70,6 +83,7 @@ export async function startBraid(config: Config, options: StartOptions = {}): Pr
   const url = config.publicUrl.includes(`:${config.port}`) ? config.publicUrl.replace(`:${config.port}`, `:${port}`) : config.publicUrl;
   const storage = config.storage.dialect === 'sqlite' ? `SQLite at ${config.storage.path}` : `PostgreSQL at ${redact(config.storage.url)}`;
   logger.info(`Braid is running (${[app && 'web', worker && 'worker'].filter(Boolean).join(' + ')}) on ${storage}`);
+  sandbox?.setWebhookUrls({ instagram: `${url}/webhooks/instagram`, whatsapp: `${url}/webhooks/whatsapp` });
   if (app) logger.info(`Inbox: ${url}/`);
   if (app && config.sandbox) logger.info(`Sandbox: ${url}/sandbox`);
   if (setupUrl) logger.warn(`No admin yet. Create the first admin here (works once): ${setupUrl}`);
@@ -78,13 +92,39 @@ export async function startBraid(config: Config, options: StartOptions = {}): Pr
     url,
     ctx,
     worker,
+    sandbox,
     async close() {
+      sandbox?.close();
       await app?.close();
       await worker?.stop();
       await bus.close();
       await store.close();
     },
   };
+}
+
+/** The Graph clients take their base URLs from the configuration: Meta, or the simulated platform. */
+export function createGraphClients(config: Config): GraphClients {
+  const { instagram, whatsapp } = config.meta;
+  return {
+    instagram: new InstagramGraphClient({ apiUrl: instagram.apiUrl, accountId: instagram.accountId, accessToken: instagram.accessToken }),
+    whatsapp: new WhatsAppGraphClient({ apiUrl: whatsapp.apiUrl, phoneNumberId: whatsapp.phoneNumberId, accessToken: whatsapp.accessToken }),
+  };
+}
+
+function createSandboxPlatform(config: Config, clock: Clock): MetaPlatform {
+  const { meta } = config;
+  return new MetaPlatform({
+    appSecret: meta.appSecret,
+    verifyToken: meta.verifyToken,
+    instagramAccountId: meta.instagram.accountId,
+    instagramAccessToken: meta.instagram.accessToken,
+    whatsappPhoneNumberId: meta.whatsapp.phoneNumberId,
+    whatsappBusinessAccountId: meta.whatsapp.businessAccountId,
+    whatsappDisplayPhoneNumber: meta.whatsapp.phoneNumber,
+    whatsappAccessToken: meta.whatsapp.accessToken,
+    now: () => clock.now(),
+  });
 }
 
 async function main(): Promise<void> {

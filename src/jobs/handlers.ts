@@ -1,7 +1,10 @@
 import type { AppContext } from '../context';
+import { messagingJobHandlers } from './messagingHandlers';
 import type { JobHandlers } from './worker';
 
 /** Every job kind and its handler. Add new kinds here. */
-export function createJobHandlers(_ctx: AppContext): JobHandlers {
-  return {};
+export function createJobHandlers(ctx: AppContext): JobHandlers {
+  return {
+    ...messagingJobHandlers(ctx),
+  };
 }

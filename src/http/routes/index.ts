@@ -4,6 +4,7 @@ import { authRoutes } from './auth/auth';
 import { eventRoutes } from './events';
 import { systemRoutes } from './system';
 import { userRoutes } from './users/users';
+import { webhookRoutes } from './webhooks';
 
 /** Every route group of the API. Add new resources here. */
 export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -11,4 +12,5 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   authRoutes(app, ctx);
   userRoutes(app, ctx);
   eventRoutes(app, ctx);
+  webhookRoutes(app, ctx);
 }

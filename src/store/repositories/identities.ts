@@ -43,6 +43,12 @@ export class IdentitiesRepository {
     return row && toIdentity(row);
   }
 
+  /** For jobs, whose payload names the row but not its workspace. */
+  async findById(id: string): Promise<Identity | undefined> {
+    const row = await this.ctx.db.selectFrom('identities').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toIdentity(row);
+  }
+
   async findByExternalId(channelId: string, externalId: string): Promise<Identity | undefined> {
     const row = await this.ctx.db.selectFrom('identities').selectAll().where('channel_id', '=', channelId).where('external_id', '=', externalId).executeTakeFirst();
     return row && toIdentity(row);

@@ -50,6 +50,12 @@ export class MessagesRepository {
     return row && toMessage(row);
   }
 
+  /** For jobs, whose payload names the row but not its workspace. */
+  async findById(id: string): Promise<Message | undefined> {
+    const row = await this.ctx.db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toMessage(row);
+  }
+
   async findByExternalId(channelId: string, externalId: string): Promise<Message | undefined> {
     const row = await this.ctx.db.selectFrom('messages').selectAll().where('channel_id', '=', channelId).where('external_id', '=', externalId).executeTakeFirst();
     return row && toMessage(row);
@@ -87,6 +93,26 @@ export class MessagesRepository {
       })
       .where('id', '=', id)
       .execute();
+  }
+
+  /**
+   * The oldest outbound row of a conversation still waiting for its send to finish, matching the
+   * text when one is given (or any non-text row when not). An Instagram echo can arrive before the
+   * send job has stored the mid; this finds the row the echo belongs to.
+   */
+  async findPendingOutbound(conversationId: string, text: string | null): Promise<Message | undefined> {
+    const row = await this.ctx.db
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('direction', '=', 'outbound')
+      .where('status', '=', 'pending')
+      .$if(text !== null, (qb) => qb.where('text', '=', text!))
+      .$if(text === null, (qb) => qb.where('type', '!=', 'text'))
+      .orderBy('created_at')
+      .limit(1)
+      .executeTakeFirst();
+    return row && toMessage(row);
   }
 
   /** Outbound messages of a conversation sent up to a time (an Instagram read covers all before it). */

@@ -1,0 +1,87 @@
+import { GraphApiError } from '../../channels/meta/graphApi';
+import type { AppContext } from '../../context';
+import { outboundContentSchema } from '../../domain/outbound';
+import type { Message } from '../../store/repositories/messages';
+import { sendContent, UnsendableContentError } from './graphRequestFor';
+
+export interface SendOutboundInput {
+  messageId: string;
+  /** True on the job's last attempt: a transient failure then ends the row as failed. */
+  lastAttempt: boolean;
+}
+
+export type SendOutcome =
+  | { outcome: 'sent'; externalId: string }
+  | { outcome: 'skipped'; reason: string }
+  | { outcome: 'failed'; code: string; title: string };
+
+/** Thrown for a failure worth retrying (network, 5xx, 429, rate limits); the worker backs off. */
+export class TransientSendError extends Error {}
+
+/**
+ * Sends one outbound row through the Graph API and records what Meta said.
+ *
+ * A row is sent at most once: only a `pending` row is sent, and the job that runs this is keyed
+ * by the row id. Success stores the mid / wamid (so echoes and status webhooks find the row);
+ * a permanent refusal marks the row failed with Meta's code and explanation, shown to the agent.
+ */
+export async function sendOutboundMessage(ctx: AppContext, input: SendOutboundInput): Promise<SendOutcome> {
+  const { repos } = ctx.store;
+  const message = await repos.messages.findById(input.messageId);
+  if (!message) return { outcome: 'skipped', reason: 'the message no longer exists' };
+  if (message.direction !== 'outbound' || message.status !== 'pending') {
+    return { outcome: 'skipped', reason: `the message is ${message.status}, not pending` };
+  }
+  const conversation = await repos.conversations.get(message.workspaceId, message.conversationId);
+  const identity = conversation && (await repos.identities.get(message.workspaceId, conversation.identityId));
+  if (!identity) return markFailed(ctx, message, 'no_recipient', 'The conversation’s customer no longer exists.');
+  const content = outboundContentSchema.safeParse(message.payload.outbound);
+  if (!content.success) return markFailed(ctx, message, 'invalid_content', 'The message content cannot be sent as stored.');
+
+  let externalId: string;
+  try {
+    externalId = (await sendContent(ctx.graph, identity, content.data)).messageId;
+  } catch (error) {
+    if (error instanceof UnsendableContentError) return markFailed(ctx, message, 'unsupported_content', error.message);
+    if (!(error instanceof GraphApiError)) throw error;
+    if (error.transient && !input.lastAttempt) throw new TransientSendError(error.message);
+    return markFailed(ctx, message, graphErrorCode(error), graphErrorTitle(error));
+  }
+
+  await ctx.store.transaction(async (trx) => {
+    await trx.messages.markSent(message.id, externalId);
+    await trx.events.record(
+      message.workspaceId,
+      'message.updated',
+      { conversationId: message.conversationId, messageId: message.id, status: 'sent' },
+      ctx.clock.now(),
+    );
+  });
+  return { outcome: 'sent', externalId };
+}
+
+async function markFailed(ctx: AppContext, message: Message, code: string, title: string): Promise<SendOutcome> {
+  await ctx.store.transaction(async (trx) => {
+    await trx.messages.advanceStatus(message.id, 'failed', { code, title });
+    await trx.events.record(
+      message.workspaceId,
+      'message.updated',
+      { conversationId: message.conversationId, messageId: message.id, status: 'failed' },
+      ctx.clock.now(),
+    );
+  });
+  return { outcome: 'failed', code, title };
+}
+
+function graphErrorCode(error: GraphApiError): string {
+  if (error.code !== undefined) return String(error.code);
+  return error.httpStatus !== undefined ? `http_${error.httpStatus}` : 'network';
+}
+
+/** "Re-engagement message: Message failed to send because more than 24 hours have passed…" */
+function graphErrorTitle(error: GraphApiError): string {
+  const headline = (error.title ?? error.message).replace(/^\(#\d+\)\s*/, '').trim();
+  const details = error.details?.trim();
+  const text = details && details !== headline ? `${headline}: ${details}` : headline;
+  return text.slice(0, 1000) || 'Meta refused the message.';
+}
