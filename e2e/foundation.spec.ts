@@ -193,3 +193,32 @@ test('a setup link that cannot be used says so instead of showing the form', asy
   await page.getByRole('link', { name: 'Go to sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Braid' })).toBeVisible();
 });
+
+test('every page of the app shell has its heading, at desktop width and at 375 px', async ({ page }, testInfo) => {
+  const shot = stepScreenshots(page, testInfo, 'pages');
+  await page.goto('/');
+  await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await expect(page).toHaveURL(/\/chat$/);
+
+  const pages: Array<[path: string, heading: string, name: string]> = [
+    ['/chat', 'Chat', 'chat'],
+    ['/chat/c_123', 'Conversation', 'conversation'],
+    ['/contacts', 'Contacts', 'contacts'],
+    ['/settings', 'Settings', 'settings'],
+    ['/settings/instagram', 'Instagram', 'instagram'],
+    ['/settings/instagram/prompt-settings', 'Prompt Settings', 'prompt-settings'],
+    ['/settings/instagram/prompt-settings/merge-automation', 'Merge Automation', 'merge-automation'],
+    ['/settings/whatsapp', 'WhatsApp', 'whatsapp'],
+    ['/settings/workspace', 'Workspace', 'workspace'],
+    ['/no/such/page', 'Page not found', 'not-found'],
+  ];
+  for (const [path, heading, name] of pages) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+    await shot(name);
+  }
+
+  await page.getByRole('button', { name: /^Account/ }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await shot('account-menu');
+});
