@@ -16,8 +16,9 @@ function useFocusHeadingOnNavigation() {
       return;
     }
     const frame = requestAnimationFrame(() => {
-      const heading = document.querySelector<HTMLElement>('main [data-page-heading]');
-      heading?.focus({ preventScroll: false });
+      // The innermost visible page heading (in Chat, the open thread's rather than the list's).
+      const headings = [...document.querySelectorAll<HTMLElement>('main [data-page-heading]')];
+      headings.reverse().find((heading) => heading.offsetParent !== null)?.focus();
     });
     return () => cancelAnimationFrame(frame);
   }, [pathname]);

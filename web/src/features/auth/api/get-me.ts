@@ -1,6 +1,7 @@
 import { hashKey, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api, ApiError } from '../../../lib/api';
+import { getSignInNotice, setSignInNotice } from '../sign-in-notice';
 import { sessionUserSchema, workspaceSchema } from '../types';
 
 export const meResponseSchema = z.object({
@@ -24,7 +25,15 @@ export const meQueryKey = ['auth', 'me'] as const;
 export function meQueryOptions() {
   return queryOptions({
     queryKey: meQueryKey,
-    queryFn: getMe,
+    queryFn: async ({ client }) => {
+      const wasSignedIn = Boolean(client.getQueryData(meQueryKey));
+      const me = await getMe();
+      // Signed in a moment ago, nobody now: the session expired or was ended elsewhere.
+      if (wasSignedIn && !me && !getSignInNotice()) {
+        setSignInNotice({ message: 'Your session has ended. Sign in again to continue.', returnToPage: true });
+      }
+      return me;
+    },
     staleTime: 5 * 60_000,
   });
 }

@@ -12,7 +12,9 @@ export function ConversationPage() {
         <Link className="icon-btn icon-btn-ghost thread-back" to="/chat" aria-label="All conversations" title="All conversations">
           <ArrowLeft aria-hidden="true" size={20} />
         </Link>
-        <h2 id="thread-heading">Conversation</h2>
+        <h2 id="thread-heading" tabIndex={-1} data-page-heading="">
+          Conversation
+        </h2>
       </header>
       <div className="empty-state empty-state-pane">
         <p className="muted">
