@@ -9,7 +9,7 @@ import type {
   ParseResult,
   Referral,
 } from '../events';
-import { describeFailure, fingerprint, isPlainObject, metaId, optionalText } from '../meta/parsing';
+import { describeFailure, fingerprint, isPlainObject, metaId, optionalText, scalarText } from '../meta/parsing';
 
 /**
  * Instagram messaging webhooks (`object: "instagram"`), per the reference §2.2 and §6.
@@ -89,7 +89,7 @@ export function parseInstagramWebhook(json: unknown): ParseResult {
     return parse(json);
   } catch (error) {
     // The schemas should make this unreachable; the contract is still "never throw".
-    return { ok: false, reason: `unparseable Instagram webhook: ${String(error)}` };
+    return { ok: false, reason: `unparseable Instagram webhook: ${error instanceof Error ? error.message : 'unknown error'}` };
   }
 }
 
@@ -126,7 +126,7 @@ function parse(json: unknown): ParseResult {
       events.push(...eventsFromItem(accountId, item.data, timestamp, rawItem));
     });
     (entry.data.changes ?? []).forEach((change, c) => {
-      const field = isPlainObject(change) ? String(change.field) : '?';
+      const field = (isPlainObject(change) && scalarText(change.field)) || '?';
       rejected.push({ reason: `entry[${e}].changes[${c}]: field "${field}" is not handled` });
     });
   });
@@ -219,7 +219,7 @@ function messageEvent(base: Base, message: IgMessage, fromBusiness: boolean): In
     payload.replyTo = {
       externalId: message.reply_to.mid,
       storyUrl: message.reply_to.story?.url,
-      storyId: message.reply_to.story?.id === undefined ? undefined : String(message.reply_to.story.id),
+      storyId: scalarText(message.reply_to.story?.id),
     };
   }
   if (message.referral) payload.referral = toReferral(message.referral);
@@ -268,7 +268,8 @@ function toAttachment(a: z.infer<typeof attachmentSchema>): Attachment {
   const out: Attachment = { type };
   if (a.payload?.url) out.url = a.payload.url;
   if (a.payload?.title) out.title = a.payload.title;
-  if (stickerId !== undefined && stickerId !== null) out.stickerId = String(stickerId);
+  const stickerText = scalarText(stickerId);
+  if (stickerText !== undefined) out.stickerId = stickerText;
   return out;
 }
 
@@ -301,7 +302,7 @@ function toReferral(r: z.infer<typeof referralSchema>): Referral {
     ref: r.ref,
     source: r.source,
     type: r.type,
-    adId: r.ad_id === undefined || r.ad_id === null ? undefined : String(r.ad_id),
+    adId: scalarText(r.ad_id),
     headline: r.ads_context_data?.ad_title,
   };
 }

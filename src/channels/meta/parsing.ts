@@ -14,8 +14,15 @@ export const optionalText = z.string().optional().catch(undefined);
 export function describeFailure(where: string, error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return `${where}: invalid`;
-  const path = issue.path.length ? issue.path.join('.') : '(item)';
+  const path = issue.path.length ? issue.path.map((p) => (typeof p === 'symbol' ? p.toString() : String(p))).join('.') : '(item)';
   return `${where}: ${path}: ${issue.message}`;
+}
+
+/** A string or number as text; anything else (objects with odd toString, symbols…) as undefined. */
+export function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -28,7 +35,7 @@ export function fingerprint(value: unknown): string {
   try {
     text = JSON.stringify(value) ?? '';
   } catch {
-    text = String(value);
+    text = typeof value;
   }
   // FNV-1a, 32-bit: cheap and deterministic; collisions only merge look-alike id-less items.
   let hash = 0x811c9dc5;

@@ -10,7 +10,7 @@ import {
   type ParseResult,
   type StatusEvent,
 } from '../events';
-import { describeFailure, isPlainObject } from '../meta/parsing';
+import { describeFailure, isPlainObject, scalarText } from '../meta/parsing';
 import {
   bodySchemas,
   contactSchema,
@@ -35,7 +35,7 @@ export function parseWhatsAppWebhook(json: unknown): ParseResult {
   try {
     return parse(json);
   } catch (error) {
-    return { ok: false, reason: `unparseable WhatsApp webhook: ${String(error)}` };
+    return { ok: false, reason: `unparseable WhatsApp webhook: ${error instanceof Error ? error.message : 'unknown error'}` };
   }
 }
 
@@ -58,7 +58,7 @@ function parse(json: unknown): ParseResult {
     changes.forEach((change, c) => {
       const where = `entry[${e}].changes[${c}]`;
       if (!isPlainObject(change) || change.field !== 'messages') {
-        const field = isPlainObject(change) ? String(change.field) : '?';
+        const field = (isPlainObject(change) && scalarText(change.field)) || '?';
         rejected.push({ reason: `${where}: field "${field}" is not handled` });
         return;
       }
@@ -221,7 +221,7 @@ function messageEvent(accountId: string, raw: unknown, contacts: Contact[], wher
       if (!b.success) return bad(b.error);
       const s = b.data.system;
       if (s.type !== 'user_changed_number' && s.type !== 'user_changed_user_id') break;
-      const newPhone = toE164(s.wa_id ?? (s.new_wa_id === undefined ? undefined : String(s.new_wa_id)));
+      const newPhone = toE164(s.wa_id ?? scalarText(s.new_wa_id));
       const current = { phone: s.type === 'user_changed_number' ? newPhone : toE164(m.from), bsuid: s.user_id ?? m.from_user_id };
       const previous = {
         phone: s.type === 'user_changed_number' ? toE164(m.from) : undefined,
