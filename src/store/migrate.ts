@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as init from './migrations/0001_init';
+import * as automationRunProgress from './migrations/0002_automation_run_progress';
 
 /** Migrations are listed here (not read from disk) so they run the same under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
   '0001_init': init,
+  '0002_automation_run_progress': automationRunProgress,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

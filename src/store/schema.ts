@@ -297,6 +297,12 @@ export interface AutomationRunTable {
   reason: string | null;
   started_at: number;
   ended_at: number | null;
+  /** Steps taken so far; a step job is for one seq, so a late or repeated job does nothing. */
+  seq: Generated<number>;
+  /** When the current wait for the customer's reply began. */
+  waiting_since: number | null;
+  /** The customer's latest answer during the run (read by branch steps). */
+  reply_message_id: string | null;
 }
 
 export interface AuditEventTable {

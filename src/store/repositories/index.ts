@@ -1,4 +1,6 @@
 import { AuditRepository } from './audit';
+import { AutomationRunsRepository } from './automationRuns';
+import { AutomationsRepository } from './automations';
 import { ChannelsRepository } from './channels';
 import { CodeGuessesRepository } from './codeGuesses';
 import { ContactsRepository } from './contacts';
@@ -21,6 +23,8 @@ import { WorkspacesRepository } from './workspaces';
 export function createRepositories(ctx: RepositoryContext) {
   return {
     audit: new AuditRepository(ctx),
+    automationRuns: new AutomationRunsRepository(ctx),
+    automations: new AutomationsRepository(ctx),
     channels: new ChannelsRepository(ctx),
     codeGuesses: new CodeGuessesRepository(ctx),
     contacts: new ContactsRepository(ctx),
