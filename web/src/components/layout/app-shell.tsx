@@ -41,7 +41,7 @@ function Shell({ me }: { me: Me }) {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <aside className="sidebar">
+      <header className="sidebar">
         <div className="brand" aria-hidden="true">
           <img src="/favicon.svg" alt="" width={32} height={32} />
         </div>
@@ -51,7 +51,7 @@ function Shell({ me }: { me: Me }) {
           <IconLink to="/settings" label="Settings" icon={Settings} />
         </nav>
         <UserMenu me={me} />
-      </aside>
+      </header>
       <main className="main" id="main" tabIndex={-1}>
         {live === 'reconnecting' && (
           <p className="live-banner">Live updates are paused while Braid reconnects. What you see may be out of date.</p>
