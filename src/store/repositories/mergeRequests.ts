@@ -52,6 +52,19 @@ export class MergeRequestsRepository {
     return rows.map(toRequest);
   }
 
+  /** The thread items that show a request (one per conversation it was posted in). */
+  async threadItemIds(conversationIds: string[], requestId: string): Promise<string[]> {
+    if (conversationIds.length === 0) return [];
+    const rows = await this.ctx.db
+      .selectFrom('messages')
+      .select('id')
+      .where('conversation_id', 'in', conversationIds)
+      .where('type', '=', 'merge_request')
+      .where('payload', 'like', `%"mergeRequestId":"${requestId}"%`)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   /** pending → accepted | rejected, once: false when someone decided first. */
   async decide(id: string, state: 'accepted' | 'rejected', decidedBy: string | null, now: number): Promise<boolean> {
     const result = await this.ctx.db
