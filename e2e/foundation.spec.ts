@@ -150,7 +150,8 @@ test('an expired session returns to sign-in with a message, and signing in again
   await expect(page.getByRole('heading', { level: 1, name: 'Agents' })).toBeVisible();
 });
 
-test('the sign-in and the main navigation work with the keyboard alone', async ({ page }) => {
+test('the sign-in and the main navigation work with the keyboard alone', async ({ page }, testInfo) => {
+  const shot = stepScreenshots(page, testInfo, 'keyboard');
   await page.goto('/');
   // The Email field has focus on arrival.
   await expect(page.getByRole('textbox', { name: 'Email' })).toBeFocused();
@@ -170,9 +171,13 @@ test('the sign-in and the main navigation work with the keyboard alone', async (
   await page.keyboard.press('Tab');
   const settings = mainNav(page).getByRole('link', { name: 'Settings', exact: true });
   await expect(settings).toBeFocused();
+  await shot('sidebar-focus');
   await page.keyboard.press('Enter');
   // Focus moves to the new page's heading, as after a page load.
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Instagram', exact: true })).toBeFocused();
+  await shot('settings-link-focus');
 
   // The account menu opens from the keyboard and Escape closes it again.
   const account = page.getByRole('button', { name: /^Account/ });
