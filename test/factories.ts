@@ -2,6 +2,7 @@ import { newId } from '../src/domain/ids';
 import type { AppContext } from '../src/context';
 import type { Role } from '../src/store/schema';
 import { createAgent } from '../src/usecases/agents/createAgent';
+import { createDefaultAutomations } from '../src/usecases/automations/createDefaultAutomations';
 
 export const TEST_PASSWORD = 'correct horse battery';
 
@@ -9,7 +10,7 @@ let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 /** A workspace of its own (so tests never see each other's rows), with an admin and an agent. */
-export async function createWorkspace(ctx: AppContext, options: { channels?: boolean } = {}) {
+export async function createWorkspace(ctx: AppContext, options: { channels?: boolean; automations?: boolean } = {}) {
   const now = ctx.clock.now();
   const workspace = await ctx.store.repos.workspaces.create({ id: newId(), name: `Workspace ${unique()}` }, now);
   const admin = await createUser(ctx, workspace.id, 'admin');
@@ -20,6 +21,8 @@ export async function createWorkspace(ctx: AppContext, options: { channels?: boo
       { id: newId(), workspaceId: workspace.id, kind: 'instagram', name: 'Instagram', externalId: `ig-${unique()}` },
       now,
     );
+    // A new Instagram channel ships with the default "Hi" automation, as in production.
+    if (options.automations !== false) await createDefaultAutomations(ctx.store.repos, { channel: instagram, now });
     whatsapp = await ctx.store.repos.channels.create(
       { id: newId(), workspaceId: workspace.id, kind: 'whatsapp', name: 'WhatsApp', externalId: `wa-${unique()}` },
       now,

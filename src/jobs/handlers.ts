@@ -1,10 +1,12 @@
 import type { AppContext } from '../context';
+import { automationJobHandlers } from './automationHandlers';
 import { messagingJobHandlers } from './messagingHandlers';
 import type { JobHandlers } from './worker';
 
 /** Every job kind and its handler. Add new kinds here. */
 export function createJobHandlers(ctx: AppContext): JobHandlers {
   return {
+    ...automationJobHandlers(ctx),
     ...messagingJobHandlers(ctx),
   };
 }

@@ -11,6 +11,6 @@ export const JOB = {
   detectInviteCode: 'invite.detect',
   /** Start an automation if an inbound message matches a trigger. Payload: { messageId }. */
   matchAutomation: 'automation.match',
-  /** Run the next step of an automation run. Payload: { runId, stepIndex }. */
+  /** Run the next step of an automation run. Payload: { runId, stepIndex, seq, timeout? }. Key: run:<runId>:step:<seq>. */
   runAutomationStep: 'automation.step',
 } as const;

@@ -3,6 +3,7 @@ import { newId } from '../domain/ids';
 import type { Workspace } from '../store/repositories/workspaces';
 import { issueSetupToken } from './auth/completeSetup';
 import { createAgent } from './agents/createAgent';
+import { createDefaultAutomations } from './automations/createDefaultAutomations';
 
 export interface BootstrapResult {
   workspace: Workspace;
@@ -22,10 +23,14 @@ export async function bootstrapWorkspace(ctx: AppContext): Promise<BootstrapResu
 
   const { instagram, whatsapp } = ctx.config.meta;
   if (instagram.accountId && !(await repos.channels.findByExternalId('instagram', instagram.accountId))) {
-    await repos.channels.create(
-      { id: newId(), workspaceId: workspace.id, kind: 'instagram', name: 'Instagram', externalId: instagram.accountId },
-      now,
-    );
+    // The channel and its default "Hi" automation exist together or not at all.
+    await ctx.store.transaction(async (trx) => {
+      const channel = await trx.channels.create(
+        { id: newId(), workspaceId: workspace.id, kind: 'instagram', name: 'Instagram', externalId: instagram.accountId },
+        now,
+      );
+      await createDefaultAutomations(trx, { channel, now });
+    });
   }
   if (whatsapp.phoneNumberId && !(await repos.channels.findByExternalId('whatsapp', whatsapp.phoneNumberId))) {
     await repos.channels.create(

@@ -1,0 +1,63 @@
+import type { AppContext } from '../../context';
+import { parseAutomation } from '../../domain/automationSteps';
+import { badRequest, notFound } from '../../domain/errors';
+import { newId } from '../../domain/ids';
+import type { StoredAutomation } from '../../store/repositories/automations';
+import type { Channel } from '../../store/repositories/channels';
+import type { ChannelKind } from '../../store/schema';
+import type { Repositories } from '../../store/store';
+
+export interface CreateAutomationInput {
+  workspaceId: string;
+  actorId: string;
+  /** The channel by id, or the workspace's channel of this kind. */
+  channelId?: string;
+  channel?: ChannelKind;
+  /** Name, trigger, steps, …: validated here, refused with a message pointing at the step. */
+  automation: unknown;
+}
+
+/** Adds an automation at the end of its channel's list. */
+export async function createAutomation(ctx: AppContext, input: CreateAutomationInput): Promise<StoredAutomation> {
+  const now = ctx.clock.now();
+  return ctx.store.transaction(async (repos) => {
+    const channel = await findChannel(repos, input.workspaceId, input.channelId, input.channel);
+    const parsed = parseAutomation(input.automation, { channelKind: channel.kind });
+    const automation: StoredAutomation = {
+      ...parsed,
+      id: newId(),
+      workspaceId: input.workspaceId,
+      channelId: channel.id,
+      position: await repos.automations.nextPosition(channel.id),
+      createdAt: now,
+      updatedAt: now,
+    };
+    await repos.automations.create(automation);
+    await repos.audit.append(
+      {
+        workspaceId: input.workspaceId,
+        actorType: 'user',
+        actorId: input.actorId,
+        action: 'automation.created',
+        subjectType: 'automation',
+        subjectId: automation.id,
+        data: { name: automation.name, channelId: channel.id },
+      },
+      now,
+    );
+    await repos.events.record(input.workspaceId, 'automation.created', { automationId: automation.id, channelId: channel.id }, now);
+    return automation;
+  });
+}
+
+export async function findChannel(repos: Repositories, workspaceId: string, channelId?: string, kind?: ChannelKind): Promise<Channel> {
+  if (channelId) {
+    const channel = await repos.channels.get(workspaceId, channelId);
+    if (!channel) throw notFound('channel_not_found', 'No such channel in this workspace.');
+    return channel;
+  }
+  if (!kind) throw badRequest('channel_required', 'Say which channel the automation belongs to: give channelId, or channel "instagram" or "whatsapp".');
+  const channel = await repos.channels.findByKind(workspaceId, kind);
+  if (!channel) throw notFound('channel_not_found', `This workspace has no ${kind === 'instagram' ? 'Instagram' : 'WhatsApp'} channel yet.`);
+  return channel;
+}
