@@ -1,3 +1,4 @@
+import { metaJsonStringify, signBody } from '../src/channels/meta/signature';
 import { startMetaPlatform, type MetaPlatform, type RunningMetaPlatform } from '../src/sandbox/meta';
 import type { DeliveryOptions } from '../src/sandbox/meta';
 import type { Channel } from '../src/store/repositories/channels';
@@ -39,6 +40,11 @@ export interface BraidWithPlatform {
   agent: User;
   adminApi: ApiClient;
   agentApi: ApiClient;
+  /**
+   * POSTs a webhook body of your own to Braid, signed like Meta signs (escaped JSON, HMAC-SHA256
+   * with the app secret). `signature: null` sends none; a string sends that header as is.
+   */
+  postWebhook(channel: 'instagram' | 'whatsapp', body: unknown, options?: { signature?: string | null }): Promise<{ status: number; text: string }>;
   /** Delivers every queued webhook (retries included) and runs every due job, until quiet. */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -96,6 +102,16 @@ export async function startBraidWithPlatform(options: StartOptions = {}): Promis
     agent,
     adminApi,
     agentApi,
+    async postWebhook(channel, body, postOptions = {}) {
+      const raw = typeof body === 'string' ? body : metaJsonStringify(body);
+      const signature = postOptions.signature === undefined ? signBody(raw, TEST_APP_SECRET) : postOptions.signature;
+      const response = await fetch(`${running.url}/webhooks/${channel}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(signature !== null && { 'x-hub-signature-256': signature }) },
+        body: raw,
+      });
+      return { status: response.status, text: await response.text() };
+    },
     async settle() {
       // A job's send can cause webhooks (echoes, statuses) that cause jobs: go round until quiet.
       for (let round = 0; round < 10; round++) {

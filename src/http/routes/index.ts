@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context';
 import { authRoutes } from './auth/auth';
+import { conversationRoutes } from './conversations/conversations';
 import { eventRoutes } from './events';
 import { systemRoutes } from './system';
 import { userRoutes } from './users/users';
@@ -13,4 +14,5 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   userRoutes(app, ctx);
   eventRoutes(app, ctx);
   webhookRoutes(app, ctx);
+  conversationRoutes(app, ctx);
 }

@@ -1,0 +1,46 @@
+import type { Message } from '../../../store/repositories/messages';
+import type { ConversationView } from '../../../usecases/conversations/loadConversationView';
+
+/** How the inbox names a customer: contact name, then the profile name, then the handle, then the number. */
+export function presentConversation(c: ConversationView) {
+  const phone = c.phone ? `+${c.phone}` : null;
+  return {
+    id: c.id,
+    channel: c.kind,
+    status: c.status,
+    contactId: c.contactId,
+    customer: {
+      name: c.contactName ?? c.displayName ?? (c.username ? `@${c.username}` : null) ?? phone ?? 'Unknown customer',
+      handle: c.username ? `@${c.username}` : null,
+      phone,
+      externalId: c.externalId,
+    },
+    lastMessage: c.lastMessageAt === null ? null : { preview: c.lastMessagePreview, at: c.lastMessageAt },
+    unreadCount: c.unreadCount,
+    assignee: c.assigneeId ? { id: c.assigneeId, name: c.assigneeName } : null,
+    lastMessageAt: c.lastMessageAt,
+    lastInboundAt: c.lastInboundAt,
+    replyWindow: c.replyWindow,
+    createdAt: c.createdAt,
+  };
+}
+
+export function presentMessage(m: Message) {
+  const { raw: _raw, ...payload } = m.payload;
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    channel: m.kind,
+    direction: m.direction,
+    type: m.type,
+    text: m.text,
+    status: m.status,
+    error: m.errorCode ? { code: m.errorCode, title: m.errorTitle } : null,
+    sentBy: m.sentBy,
+    authorId: m.authorId,
+    /** The platform's time: threads are ordered by it. */
+    at: m.platformTs,
+    createdAt: m.createdAt,
+    payload,
+  };
+}

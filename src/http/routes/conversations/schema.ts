@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { outboundContentSchema } from '../../../domain/outbound';
+
+/** Opaque page cursors: base64url of `[time, id]`. Clients pass back what they were given. */
+export function encodeCursor(time: number, id: string): string {
+  return Buffer.from(JSON.stringify([time, id])).toString('base64url');
+}
+
+const cursor = z
+  .string()
+  .max(300)
+  .transform((value, ctx) => {
+    try {
+      const [time, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
+      if (typeof time === 'number' && Number.isFinite(time) && typeof id === 'string' && id.length <= 100) return { time, id };
+    } catch {
+      // fall through to the issue below
+    }
+    ctx.addIssue({ code: 'custom', message: 'not a cursor this API gave out; start from the first page' });
+    return z.NEVER;
+  });
+
+const channel = z.enum(['instagram', 'whatsapp']);
+const limit = (max: number, fallback: number) => z.coerce.number().int().min(1).max(max).default(fallback);
+
+export const conversationParams = z.object({ id: z.string().min(1).max(100) });
+
+export const listConversationsQuery = z.object({
+  /** `me`, `unassigned`, or a user id. */
+  assignee: z.string().min(1).max(100).optional(),
+  channel: channel.optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  q: z.string().trim().max(200).optional(),
+  cursor: cursor.optional(),
+  limit: limit(100, 30),
+});
+
+export const listMessagesQuery = z.object({
+  /** `contact`: the customer's whole timeline across channels. */
+  scope: z.enum(['conversation', 'contact']).default('conversation'),
+  cursor: cursor.optional(),
+  limit: limit(200, 50),
+});
+
+export const replyBody = z
+  .object({
+    text: z.string().trim().min(1, 'write a message').max(4096).optional(),
+    content: outboundContentSchema.optional(),
+    channel: channel.optional(),
+  })
+  .strict()
+  .refine((b) => (b.text === undefined) !== (b.content === undefined), 'send either text or content, not both');
+
+export const assignBody = z.object({
+  userId: z.union([z.literal('me'), z.string().min(1).max(100), z.null()]),
+});

@@ -1,0 +1,83 @@
+import type { AppContext } from '../../context';
+import { badRequest, conflict } from '../../domain/errors';
+import type { OutboundContent } from '../../domain/outbound';
+import { replyWindowError } from '../../domain/replyWindow';
+import type { Conversation } from '../../store/repositories/conversations';
+import type { Message } from '../../store/repositories/messages';
+import type { Repositories } from '../../store/store';
+import type { ChannelKind } from '../../store/schema';
+import { queueOutboundMessage } from '../messages/queueOutboundMessage';
+import { requireConversation } from './loadConversationView';
+
+export interface ReplyInput {
+  workspaceId: string;
+  agentId: string;
+  conversationId: string;
+  content: OutboundContent;
+  /** Reply on another channel of the same contact (after a merge): its own conversation is used. */
+  channel?: ChannelKind;
+}
+
+const CHANNEL_NAME: Record<ChannelKind, string> = { instagram: 'Instagram', whatsapp: 'WhatsApp' };
+const INSTAGRAM_TEXT_BYTES = 1000;
+const WHATSAPP_TEXT_CHARS = 4096;
+
+/**
+ * An agent's reply: checked against the channel's rules and its 24-hour window before anything
+ * is written, then stored as a pending message with its send job in one transaction. The send
+ * itself happens after commit; its outcome arrives as `message.updated`.
+ */
+export async function replyToConversation(ctx: AppContext, input: ReplyInput): Promise<{ message: Message; conversation: Conversation }> {
+  const now = ctx.clock.now();
+  return ctx.store.transaction(async (repos) => {
+    const asked = await requireConversation(repos, input.workspaceId, input.conversationId);
+    const conversation = input.channel && input.channel !== asked.kind ? await siblingOn(repos, asked, input.channel) : asked;
+    checkContentFits(conversation.kind, input.content);
+    const closed = replyWindowError(conversation.kind, conversation.lastInboundAt, now);
+    if (closed) throw closed;
+    const message = await queueOutboundMessage(repos, {
+      conversation,
+      content: input.content,
+      sentBy: 'agent',
+      authorId: input.agentId,
+      now,
+    });
+    await repos.events.record(conversation.workspaceId, 'conversation.updated', { conversationId: conversation.id }, now);
+    return { message, conversation };
+  });
+}
+
+/** The conversation of the contact's identity on `channel`; the most recently active one if several. */
+async function siblingOn(repos: Repositories, conversation: Conversation, channel: ChannelKind): Promise<Conversation> {
+  const identity = await repos.identities.get(conversation.workspaceId, conversation.identityId);
+  const identities = identity ? await repos.identities.forContacts([identity.contactId]) : [];
+  const candidates = await repos.conversations.forIdentities(identities.filter((i) => i.kind === channel).map((i) => i.id));
+  const best = candidates.sort((a, b) => (b.lastInboundAt ?? 0) - (a.lastInboundAt ?? 0))[0];
+  if (!best) {
+    throw conflict(
+      'channel_not_linked',
+      `This customer has no ${CHANNEL_NAME[channel]} account linked to their contact yet. ` +
+        (channel === 'whatsapp' ? 'Send a WhatsApp invite first.' : 'Reply on the channel they wrote from.'),
+      { channel },
+    );
+  }
+  return best;
+}
+
+/** What Meta would refuse anyway, refused here with a sentence the agent can act on. */
+function checkContentFits(channel: ChannelKind, content: OutboundContent): void {
+  if (channel === 'instagram' && content.kind === 'contact_request') {
+    throw badRequest('unsupported_content', 'Asking for a phone number only works on WhatsApp.');
+  }
+  if (channel === 'whatsapp' && content.kind === 'quick_replies' && content.replies.length > 3) {
+    throw badRequest('unsupported_content', 'WhatsApp shows at most 3 reply buttons; remove some quick replies.');
+  }
+  const text = 'text' in content ? content.text : undefined;
+  if (text === undefined) return;
+  if (channel === 'instagram' && Buffer.byteLength(text, 'utf8') > INSTAGRAM_TEXT_BYTES) {
+    throw badRequest('message_too_long', `Instagram messages are limited to ${INSTAGRAM_TEXT_BYTES} bytes; shorten the text.`);
+  }
+  if (channel === 'whatsapp' && text.length > WHATSAPP_TEXT_CHARS) {
+    throw badRequest('message_too_long', `WhatsApp messages are limited to ${WHATSAPP_TEXT_CHARS} characters; shorten the text.`);
+  }
+}
