@@ -43,6 +43,8 @@ const injection = z.object({
   message: z.string().optional(),
   asStatus: z.boolean().optional(),
 });
+const reaction = z.object({ externalId: z.string().min(1), emoji: z.string().min(1).max(16).nullable() });
+const newPhone = z.object({ phone: z.string().regex(/^\+?[\d\s().-]{6,20}$/, 'use an international number like +351912345678') });
 const sendsQuery = z.object({ channel: channel.optional(), customerId: z.string().optional() });
 type IdParams = { Params: { id: string } };
 
@@ -68,6 +70,11 @@ export async function registerControlRoutes(app: FastifyInstance, platform: Meta
     const { title, payload } = tap.parse(req.body);
     return platform.tapInstagramPostback(req.params.id, title, payload);
   });
+  app.post<IdParams>('/api/customers/:id/instagram/reactions', async (req, reply) => {
+    const body = reaction.parse(req.body);
+    await platform.reactOnInstagram(req.params.id, body.externalId, body.emoji);
+    return reply.code(204).send();
+  });
   app.post<IdParams>('/api/customers/:id/instagram/seen', async (req) => platform.seeInstagram(req.params.id));
 
   app.post<IdParams>('/api/customers/:id/whatsapp/messages', async (req) => {
@@ -79,6 +86,12 @@ export async function registerControlRoutes(app: FastifyInstance, platform: Meta
     return platform.tapWhatsAppButton(req.params.id, { id: body.id, title: body.title }, body.contextWamid, { withPhone: body.withPhone });
   });
   app.post<IdParams>('/api/customers/:id/whatsapp/share-phone', async (req) => platform.shareWhatsAppPhone(req.params.id));
+  app.post<IdParams>('/api/customers/:id/whatsapp/reactions', async (req) => {
+    const body = reaction.parse(req.body);
+    return platform.reactOnWhatsApp(req.params.id, body.externalId, body.emoji);
+  });
+  app.post<IdParams>('/api/customers/:id/whatsapp/change-number', async (req) => platform.changeWhatsAppNumber(req.params.id, newPhone.parse(req.body).phone));
+  app.post<IdParams>('/api/customers/:id/whatsapp/change-user-id', async (req) => platform.changeWhatsAppUserId(req.params.id));
   app.post<IdParams>('/api/customers/:id/whatsapp/view', async (req) => platform.viewWhatsApp(req.params.id));
 
   app.get('/api/sends', async (req) => ({ sends: (await platform.sends(sendsQuery.parse(req.query ?? {}))).map(viewMessage) }));

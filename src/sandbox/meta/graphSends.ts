@@ -34,6 +34,22 @@ export interface InjectedFailure {
   asStatus?: boolean;
 }
 
+/** Injected Graph failures (consumed one per send, per channel) and an answer delay. */
+export class SendFaults {
+  private readonly pending: InjectedFailure[] = [];
+  latencyMs = 0;
+
+  failNext(injection: InjectedFailure & { count: number }): void {
+    const { count, ...failure } = injection;
+    for (let i = 0; i < count; i++) this.pending.push({ ...failure });
+  }
+
+  take(channel: SandboxChannel): InjectedFailure | undefined {
+    const index = this.pending.findIndex((f) => f.channel === channel);
+    return index === -1 ? undefined : this.pending.splice(index, 1)[0];
+  }
+}
+
 export interface SendContext {
   instagramAccountId: string;
   whatsappPhoneNumberId: string;

@@ -120,6 +120,29 @@ describe('business sends seen from the webhook side', () => {
   });
 });
 
+describe('reactions', () => {
+  it('Instagram and WhatsApp reactions and their removal parse into reaction events', async () => {
+    const { receiver, meta, ig, wa } = await setup();
+    const c = await meta.platform.createCustomer();
+    await meta.platform.sendInstagramText(c.id, 'Hi');
+    await meta.platform.sendWhatsAppText(c.id, 'Hi');
+    const { messageId: mid } = await ig.sendText(c.igsid, 'Welcome');
+    const { messageId: wamid } = await wa.sendText({ bsuid: c.bsuid }, 'Welcome');
+    await meta.platform.reactOnInstagram(c.id, mid, '❤️');
+    await meta.platform.reactOnInstagram(c.id, mid, null);
+    await api(meta, 'POST', `/api/customers/${c.id}/whatsapp/reactions`, { externalId: wamid, emoji: '👍' });
+    await api(meta, 'POST', `/api/customers/${c.id}/whatsapp/reactions`, { externalId: wamid, emoji: null });
+    await meta.platform.flush();
+    const reactions = [...eventsOf(receiver, 'instagram'), ...eventsOf(receiver, 'whatsapp')].filter((e) => e.kind === 'reaction');
+    expect(reactions).toMatchObject([
+      { channel: 'instagram', externalId: mid, action: 'react', emoji: '❤️', reaction: 'love' },
+      { channel: 'instagram', externalId: mid, action: 'unreact', emoji: undefined },
+      { channel: 'whatsapp', externalId: wamid, action: 'react', emoji: '👍' },
+      { channel: 'whatsapp', externalId: wamid, action: 'unreact' },
+    ]);
+  });
+});
+
 describe('control API', () => {
   it('creates customers, performs actions and shows both threads', async () => {
     const { receiver, meta, ig, wa } = await setup();

@@ -1,4 +1,4 @@
-import { handleInstagramSend, handleWhatsAppSend, type InjectedFailure, type SendContext } from './graphSends';
+import { handleInstagramSend, handleWhatsAppSend, SendFaults, type SendContext } from './graphSends';
 import { injectedError } from './graphErrors';
 import { newBsuid, newId, newIgsid, newInstagramMid, newWamid, randomName, randomPhone, usernameFor } from './ids';
 import {
@@ -63,8 +63,7 @@ export class MetaPlatform {
   readonly delivery: WebhookDelivery;
   readonly now: () => number;
   private webhookUrls: { instagram?: string; whatsapp?: string };
-  private readonly injected: InjectedFailure[] = [];
-  private latencyMs = 0;
+  private readonly faults = new SendFaults();
 
   constructor(readonly options: MetaPlatformOptions) {
     this.state = options.state ?? new InMemoryPlatformState();
@@ -162,6 +161,13 @@ export class MetaPlatform {
     return { mid: latest.externalId };
   }
 
+  /** The customer reacts to message `mid` (emoji null = unreact, which carries no emoji). */
+  async reactOnInstagram(customerId: string, mid: string, emoji: string | null): Promise<void> {
+    const customer = await this.customer(customerId);
+    const reaction = emoji ? { mid, action: 'react', reaction: emoji === '❤️' ? 'love' : 'other', emoji } : { mid, action: 'unreact' };
+    this.delivery.enqueue('instagram', { accountId: this.options.instagramAccountId, messaging: this.instagramItem(customer, { reaction }) });
+  }
+
   private async instagramMessage(customerId: string, message: (mid: string) => Record<string, unknown>): Promise<{ mid: string }> {
     const customer = await this.customer(customerId);
     const mid = newInstagramMid(this.options.instagramAccountId);
@@ -231,15 +237,17 @@ export class MetaPlatform {
     }, {});
   }
 
+  /** System messages carry no contacts[] and do not open the service window (status `system`). */
   private async systemMessage(before: SandboxCustomer, bsuid: string, system: Record<string, string>, sender: Record<string, string>) {
     const wamid = newWamid(bsuid);
     const message = { ...sender, from_user_id: bsuid, id: wamid, timestamp: whatsappSeconds(this.now()), type: 'system', system };
-    await this.state.insertMessage({
-      id: wamid, customerId: before.id, channel: 'whatsapp', direction: 'from_customer',
-      externalId: wamid, body: message, status: 'system', createdAt: this.now(),
-    });
-    this.delivery.enqueue('whatsapp', { kind: 'message', contact: {}, message } satisfies WhatsAppQueueItem);
+    await this.customerSays(before, 'whatsapp', wamid, message, { kind: 'message', contact: {}, message }, 'system');
     return { wamid, bsuid };
+  }
+
+  /** The customer reacts to a business message (emoji null removes the reaction). */
+  reactOnWhatsApp(customerId: string, wamid: string, emoji: string | null): Promise<{ wamid: string }> {
+    return this.whatsappMessage(customerId, undefined, { type: 'reaction', reaction: { message_id: wamid, ...(emoji ? { emoji } : {}) } });
   }
 
   /** The customer opens the chat: every business message not yet read gets a `read` status. */
@@ -270,11 +278,11 @@ export class MetaPlatform {
     return { wamid };
   }
 
-  private async customerSays(customer: SandboxCustomer, channel: SandboxChannel, externalId: string, body: Record<string, unknown>, waItem?: WhatsAppQueueItem) {
-    await this.state.insertMessage({
-      id: externalId, customerId: customer.id, channel, direction: 'from_customer',
-      externalId, body, status: 'received', createdAt: this.now(),
-    });
+  private async customerSays(
+    customer: SandboxCustomer, channel: SandboxChannel, externalId: string,
+    body: Record<string, unknown>, waItem?: WhatsAppQueueItem, status = 'received',
+  ) {
+    await this.state.insertMessage({ id: externalId, customerId: customer.id, channel, direction: 'from_customer', externalId, body, status, createdAt: this.now() });
     if (channel === 'instagram') {
       this.delivery.enqueue('instagram', { accountId: this.options.instagramAccountId, messaging: body as InstagramQueueItem['messaging'] });
     } else {
@@ -286,10 +294,7 @@ export class MetaPlatform {
 
   /** Fails the next `count` sends on a channel with Meta's envelope for `code`. */
   failNextSends(injection: ErrorInjection): void {
-    for (let i = 0; i < injection.count; i++) {
-      const { count: _count, ...failure } = injection;
-      this.injected.push(failure);
-    }
+    this.faults.failNext(injection);
   }
 
   /** A burst of throttling: the next `count` sends answer HTTP 429 with the channel's rate-limit code. */
@@ -299,11 +304,11 @@ export class MetaPlatform {
 
   /** Delay every Graph answer by `ms` (0 to stop). */
   setLatency(ms: number): void {
-    this.latencyMs = Math.max(0, ms);
+    this.faults.latencyMs = Math.max(0, ms);
   }
 
   getLatency(): number {
-    return this.latencyMs;
+    return this.faults.latencyMs;
   }
 
   sendContext(): SendContext {
@@ -312,10 +317,7 @@ export class MetaPlatform {
       whatsappPhoneNumberId: this.options.whatsappPhoneNumberId,
       state: this.state,
       now: this.now,
-      takeInjectedFailure: (channel) => {
-        const index = this.injected.findIndex((f) => f.channel === channel);
-        return index === -1 ? undefined : this.injected.splice(index, 1)[0];
-      },
+      takeInjectedFailure: (channel) => this.faults.take(channel),
       enqueueInstagram: (item) => this.delivery.enqueue('instagram', item),
       enqueueWhatsApp: (item) => this.delivery.enqueue('whatsapp', item),
     };
