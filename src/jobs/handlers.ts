@@ -1,5 +1,6 @@
 import type { AppContext } from '../context';
 import { automationJobHandlers } from './automationHandlers';
+import { mergeJobHandlers } from './mergeHandlers';
 import { messagingJobHandlers } from './messagingHandlers';
 import type { JobHandlers } from './worker';
 
@@ -8,5 +9,6 @@ export function createJobHandlers(ctx: AppContext): JobHandlers {
   return {
     ...automationJobHandlers(ctx),
     ...messagingJobHandlers(ctx),
+    ...mergeJobHandlers(ctx),
   };
 }

@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context';
 import { authRoutes } from './auth/auth';
+import { channelRoutes } from './channels/channels';
+import { contactRoutes } from './contacts/contacts';
+import { automationRoutes } from './automations/automations';
 import { conversationRoutes } from './conversations/conversations';
 import { eventRoutes } from './events';
+import { mergeRoutes } from './merges/merges';
 import { systemRoutes } from './system';
 import { userRoutes } from './users/users';
 import { webhookRoutes } from './webhooks';
@@ -13,6 +17,10 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   authRoutes(app, ctx);
   userRoutes(app, ctx);
   eventRoutes(app, ctx);
+  channelRoutes(app, ctx);
+  contactRoutes(app, ctx);
+  mergeRoutes(app, ctx);
+  automationRoutes(app, ctx);
   webhookRoutes(app, ctx);
   conversationRoutes(app, ctx);
 }

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MERGE_CONFIRMATION_TEXT } from '../../src/usecases/merge/applyMerge';
+import { startBraidWithPlatform, type BraidWithPlatform } from '../withPlatform';
+
+/**
+ * The guide's flow end to end: real HTTP, signed webhooks from the simulated Meta platform, jobs
+ * run by the worker. Auto merge (the default), then Manual merge mode with the agent's Merge.
+ */
+let env: BraidWithPlatform;
+beforeAll(async () => {
+  env = await startBraidWithPlatform();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+async function conversationOf(channel: 'instagram' | 'whatsapp', customerName: string) {
+  const list = await env.agentApi.get(`/api/conversations?channel=${channel}&q=${encodeURIComponent(customerName)}`);
+  expect(list.status).toBe(200);
+  const found = list.body.conversations.find((c: any) => c.channel === channel);
+  expect(found, `${channel} conversation of ${customerName}`).toBeTruthy();
+  return found as { id: string; contactId: string };
+}
+
+/** The customer writes on Instagram, the agent sends the invite; returns the wa.me sentence. */
+async function inviteCustomer(name: string, username: string) {
+  const customer = await env.platform.createCustomer({ name, igUsername: username });
+  await env.platform.sendInstagramText(customer.id, 'Hello, do you ship to Porto?');
+  await env.settle();
+  const ig = await conversationOf('instagram', username);
+  const response = await env.agentApi.post(`/api/conversations/${ig.id}/whatsapp-invite`);
+  expect(response.status, response.text).toBe(201);
+  expect(response.body.invite).toMatchObject({ state: 'sent', conversationId: ig.id });
+  expect(response.body.invite.codeHash).toBeUndefined();
+  await env.settle();
+  env.braid.clock.advance(60_000);
+
+  const sends = await env.platform.sends({ channel: 'instagram', customerId: customer.id });
+  const template = (sends.at(-1)!.body as any).message.attachment;
+  expect(template.type).toBe('template');
+  expect(template.payload.template_type).toBe('button');
+  expect(template.payload.buttons).toHaveLength(1);
+  const [button] = template.payload.buttons;
+  expect(button).toMatchObject({ type: 'web_url', title: 'Connect' });
+  expect(button.url).toMatch(/^https:\/\/wa\.me\/15550783881\?text=/);
+  const sentence = decodeURIComponent(new URL(button.url).searchParams.get('text')!);
+  expect(sentence).toMatch(/code [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+  expect(encodeURIComponent(sentence)).toBe(button.url.split('?text=')[1]);
+  return { customer, ig, sentence, inviteId: response.body.invite.id as string };
+}
+
+async function expectOneContactWithBothChannels(contactId: string, customerId: string) {
+  const view = await env.agentApi.get(`/api/contacts/${contactId}`);
+  expect(view.status).toBe(200);
+  expect(view.body.identities.instagram).toHaveLength(1);
+  expect(view.body.identities.whatsapp).toHaveLength(1);
+  expect(view.body.pendingMergeRequests).toEqual([]);
+
+  const confirmations = await env.platform.sends({ channel: 'whatsapp', customerId });
+  expect(confirmations.map((s) => (s.body as any).text?.body)).toContain(MERGE_CONFIRMATION_TEXT);
+
+  const timeline = await env.agentApi.get(`/api/contacts/${contactId}/timeline`);
+  const inbound = timeline.body.messages.filter((m: any) => m.direction === 'inbound');
+  expect(inbound.map((m: any) => m.channel)).toEqual(['instagram', 'whatsapp']);
+  const times = timeline.body.messages.map((m: any) => m.at);
+  expect(times).toEqual([...times].sort((a, b) => a - b));
+
+  // A reply on each channel goes to that channel's Graph endpoint, to that channel's id of the customer.
+  const igConversation = view.body.identities.instagram[0].conversation.id;
+  const waConversation = view.body.identities.whatsapp[0].conversation.id;
+  expect((await env.agentApi.post(`/api/conversations/${igConversation}/messages`, { text: 'Reply on Instagram' })).status).toBe(201);
+  expect((await env.agentApi.post(`/api/conversations/${waConversation}/messages`, { text: 'Reply on WhatsApp' })).status).toBe(201);
+  await env.settle();
+  const customer = await env.platform.customer(customerId);
+  const igSends = await env.platform.sends({ channel: 'instagram', customerId });
+  const waSends = await env.platform.sends({ channel: 'whatsapp', customerId });
+  expect(igSends.at(-1)!.body).toMatchObject({ recipient: { id: customer.igsid }, message: { text: 'Reply on Instagram' } });
+  expect((waSends.at(-1)!.body as any).text.body).toBe('Reply on WhatsApp');
+  return view.body;
+}
+
+describe('Contact Merge Automation, the seed flow', () => {
+  it('auto merge (default): invite, customer sends the code on WhatsApp, merged at once', async () => {
+    const settings = await env.adminApi.get(`/api/channels/${env.instagram.id}/settings`);
+    expect(settings.body.settings.allowAutoMerge).toBe(true);
+    const since = await env.braid.ctx.store.repos.events.latestId(env.workspace.id);
+
+    const { customer, ig, sentence, inviteId } = await inviteCustomer('Ana Silva', 'ana.silva');
+    await env.platform.sendWhatsAppText(customer.id, sentence);
+    await env.settle();
+
+    const view = await expectOneContactWithBothChannels(ig.contactId, customer.id);
+    expect(view.invites.find((i: any) => i.id === inviteId).state).toBe('merged');
+    expect(view.identities.whatsapp[0]).toMatchObject({ externalId: customer.bsuid });
+
+    const events = await env.braid.ctx.store.repos.events.since(env.workspace.id, since, 500);
+    const merged = events.find((e) => e.type === 'contact.merged');
+    expect(merged?.data).toMatchObject({ survivorId: ig.contactId, how: 'auto', inviteId });
+    const states = events.filter((e) => e.type === 'invite.updated').map((e) => (e.data as any).state);
+    expect(states).toEqual(['sent', 'connected', 'merged']);
+
+    const history = await env.agentApi.get(`/api/contacts/${ig.contactId}/history`);
+    const actions = history.body.events.map((e: any) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['invite.sent', 'invite.connected', 'contact.merged', 'invite.merged']));
+  });
+
+  it('manual merge mode: a merge request in both threads, nothing merged until the agent clicks Merge', async () => {
+    const patched = await env.adminApi.patch(`/api/channels/${env.instagram.id}/settings`, { allowAutoMerge: false });
+    expect(patched.status).toBe(200);
+    expect(patched.body.settings.allowAutoMerge).toBe(false);
+    try {
+      const { customer, ig, sentence, inviteId } = await inviteCustomer('Bruno Costa', 'bruno.costa');
+      await env.platform.sendWhatsAppText(customer.id, `Hi! ${sentence.toLowerCase()} thanks`);
+      await env.settle();
+
+      const before = await env.agentApi.get(`/api/contacts/${ig.contactId}`);
+      expect(before.body.identities.whatsapp).toEqual([]);
+      expect(before.body.invites[0]).toMatchObject({ id: inviteId, state: 'connected' });
+      const [request] = before.body.pendingMergeRequests;
+      expect(request).toMatchObject({ inviteId, survivorContactId: ig.contactId, state: 'pending' });
+
+      const wa = await conversationOf('whatsapp', 'Bruno');
+      const thread = await env.agentApi.get(`/api/conversations/${wa.id}/messages`);
+      const asked = thread.body.messages.find((m: any) => m.type === 'merge_request');
+      expect(asked.payload).toMatchObject({ mergeRequestId: request.id, state: 'pending', inviteId });
+
+      const accepted = await env.agentApi.post(`/api/merge-requests/${request.id}/accept`);
+      expect(accepted.status, accepted.text).toBe(200);
+      expect(accepted.body.merge).toMatchObject({ survivorId: ig.contactId, mergedId: wa.contactId, how: 'manual' });
+      expect((await env.agentApi.post(`/api/merge-requests/${request.id}/accept`)).status).toBe(409);
+      await env.settle();
+      await expectOneContactWithBothChannels(ig.contactId, customer.id);
+
+      // The old WhatsApp contact id still resolves, to the survivor.
+      const old = await env.agentApi.get(`/api/contacts/${wa.contactId}`);
+      expect(old.body).toMatchObject({ resolvedFrom: wa.contactId, contact: { id: ig.contactId } });
+    } finally {
+      await env.adminApi.patch(`/api/channels/${env.instagram.id}/settings`, { allowAutoMerge: true });
+    }
+  });
+});
