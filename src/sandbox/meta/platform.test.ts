@@ -204,6 +204,8 @@ describe('control API', () => {
     expect(created.statusCode).toBe(201);
     const profile = await app.inject({ method: 'GET', url: `/sandbox/graph/v25.0/${created.json().customer.igsid}?fields=name,username`, headers: { authorization: 'Bearer ig-token' } });
     expect(profile.json()).toMatchObject({ name: 'Zoe' });
+    const me = await app.inject({ method: 'GET', url: '/sandbox/graph/v25.0/me?fields=user_id,username', headers: { authorization: 'Bearer ig-token' } });
+    expect(me.json()).toMatchObject({ user_id: '17841400000000001' });
     const unauthorised = await app.inject({ method: 'POST', url: '/sandbox/graph/v25.0/106540352242922/messages', payload: {} });
     expect(unauthorised.statusCode).toBe(401);
     expect(unauthorised.json().error).toMatchObject({ code: 190, type: 'OAuthException' });

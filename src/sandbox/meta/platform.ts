@@ -333,6 +333,11 @@ export class MetaPlatform {
 
   /** Instagram User Profile API for an IGSID. */
   async profile(igsid: string): Promise<Record<string, string>> {
+    if (igsid === 'me' || igsid === this.options.instagramAccountId) {
+      // `GET /me?fields=user_id,username`: the business account itself (entry.id is its user_id).
+      const id = this.options.instagramAccountId;
+      return { user_id: id, username: 'braid.sandbox', name: 'Braid Sandbox', id };
+    }
     const customer = await this.state.findCustomer({ igsid });
     if (!customer) throw injectedError('instagram', 100, 400, `(#100) Object with ID '${igsid}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`);
     return { name: customer.name, username: customer.igUsername, profile_pic: `https://scontent.cdninstagram.com/v/sandbox/${customer.igsid}.jpg`, id: customer.igsid };
