@@ -14,22 +14,7 @@ import { WorkspaceSettingsPage } from '../features/settings/routes/workspace';
 import { AgentsPage } from '../features/users/routes/agents';
 import { NotFoundPage } from './not-found';
 
-/** Every page of the agent UI. Paths are part of the product (the guide and bookmarks refer to them). */
-export const paths = {
-  signIn: '/',
-  setup: '/setup',
-  chat: '/chat',
-  conversation: (id: string) => `/chat/${encodeURIComponent(id)}`,
-  contacts: '/contacts',
-  settings: '/settings',
-  agents: '/settings/agents',
-  instagram: '/settings/instagram',
-  promptSettings: '/settings/instagram/prompt-settings',
-  mergeAutomation: '/settings/instagram/prompt-settings/merge-automation',
-  whatsapp: '/settings/whatsapp',
-  workspace: '/settings/workspace',
-} as const;
-
+/** Every page of the agent UI. Paths are part of the product: the guide, links and bookmarks use them. */
 export function createRouter() {
   return createBrowserRouter([
     { path: '/', element: <SignInPage /> },
