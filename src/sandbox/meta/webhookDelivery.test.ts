@@ -118,6 +118,20 @@ describe('webhook delivery to the business', () => {
     expect(platform.deliveries()[1].duplicateOf).toBe(platform.deliveries()[0].id);
   });
 
+  it('duplicates by rate, and delivers on its own after delayMs, gathering what arrived meanwhile', async () => {
+    const { receiver, platform } = await setup();
+    platform.setDeliveryOptions({ duplicateRate: 1, delayMs: 40, batchSize: 10 });
+    const c = await platform.createCustomer();
+    await platform.sendWhatsAppText(c.id, 'a');
+    await platform.sendWhatsAppText(c.id, 'b');
+    await platform.sendWhatsAppText(c.id, 'c');
+    expect(receiver.received).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(receiver.received).toHaveLength(2);
+    expect(receiver.received[0].json.entry[0].changes[0].value.messages).toHaveLength(3);
+    expect(receiver.received[1].raw).toBe(receiver.received[0].raw);
+  });
+
   it('shuffles order within and across batches without losing anything', async () => {
     const { receiver, platform } = await setup(undefined, seeded(7));
     platform.setDeliveryOptions({ autoDeliver: false, batchSize: 4, shuffle: true });
