@@ -7,6 +7,11 @@ export const JOB = {
   sendMessage: 'message.send',
   /** Fetch an Instagram customer's profile (name, username). Payload: { identityId }. */
   fetchProfile: 'profile.fetch',
+  /**
+   * Apply a WhatsApp status that arrived before Braid knew its wamid (Meta can report a send before
+   * the send call has returned). Payload: { workspaceId, channelId, event }. Retried briefly.
+   */
+  applyLateStatus: 'message.status.late',
   /** Look for a WhatsApp invite code in an inbound WhatsApp message. Payload: { messageId }. */
   detectInviteCode: 'invite.detect',
   /** Start an automation if an inbound message matches a trigger. Payload: { messageId }. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../context';
+import type { StatusEvent } from '../channels/events';
+import { applyLateDeliveryStatus } from '../usecases/ingest/applyLateDeliveryStatus';
 import { fetchCustomerProfile } from '../usecases/ingest/fetchCustomerProfile';
 import { sendOutboundMessage } from '../usecases/messages/sendOutboundMessage';
 import { JOB } from './kinds';
@@ -7,9 +9,16 @@ import { PermanentJobError, type JobHandlers } from './worker';
 
 const sendPayload = z.object({ messageId: z.string().min(1) });
 const profilePayload = z.object({ identityId: z.string().min(1) });
+const lateStatusPayload = z.object({
+  workspaceId: z.string().min(1),
+  channelId: z.string().min(1),
+  // Written by the ingest from an already-parsed event; only its shape is re-checked here.
+  event: z.looseObject({ kind: z.literal('status'), externalId: z.string().min(1), status: z.enum(['sent', 'delivered', 'read', 'failed']) }),
+});
 
 /**
- * The channel jobs: sending an outbound row, and fetching an Instagram customer's profile.
+ * The channel jobs: sending an outbound row, fetching an Instagram customer's profile, and
+ * applying a status that arrived before its message was known.
  * Payloads are checked here; a malformed one can never succeed, so it fails without retries.
  */
 export function messagingJobHandlers(ctx: AppContext): JobHandlers {
@@ -22,6 +31,10 @@ export function messagingJobHandlers(ctx: AppContext): JobHandlers {
     },
     [JOB.fetchProfile]: async (job) => {
       await fetchCustomerProfile(ctx, parsePayload(profilePayload, job.payload));
+    },
+    [JOB.applyLateStatus]: async (job) => {
+      const payload = parsePayload(lateStatusPayload, job.payload);
+      await applyLateDeliveryStatus(ctx, { ...payload, event: payload.event as unknown as StatusEvent });
     },
   };
 }

@@ -1,5 +1,9 @@
 import type { StatusEvent } from '../../channels/events';
+import { JOB } from '../../jobs/kinds';
 import type { IngestScope } from './ingestScope';
+
+/** About half a minute of retries (1 + 2 + 4 + 8 + 16 s): longer than any send call takes. */
+const LATE_STATUS_ATTEMPTS = 6;
 
 /**
  * A WhatsApp status for a message the business sent. Statuses only move forward
@@ -11,6 +15,18 @@ export async function applyDeliveryStatus(scope: IngestScope, event: StatusEvent
   const message = await repos.messages.findByExternalId(channel.id, event.externalId);
   if (!message) {
     scope.tally.unknownTargets.push(`status ${event.status} for unknown message ${event.externalId}`);
+    if (!scope.lateStatus) {
+      // Possibly our own send whose wamid is not stored yet: try again shortly, from a job.
+      await repos.jobs.enqueue(
+        {
+          kind: JOB.applyLateStatus,
+          payload: { workspaceId: channel.workspaceId, channelId: channel.id, event },
+          key: `status:${channel.id}:${event.externalId}:${event.status}`,
+          maxAttempts: LATE_STATUS_ATTEMPTS,
+        },
+        now,
+      );
+    }
     return;
   }
   const error = event.status === 'failed' ? failureOf(event) : undefined;

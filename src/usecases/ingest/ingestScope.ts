@@ -10,6 +10,8 @@ export interface IngestScope {
   channel: Channel;
   now: number;
   tally: IngestTally;
+  /** Set when a job re-applies a status that arrived before its message was known. */
+  lateStatus?: boolean;
 }
 
 export interface IngestTally {
