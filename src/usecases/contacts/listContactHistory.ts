@@ -37,9 +37,12 @@ export async function listContactHistory(
       }
     }
   }
-  const all = [...merges.values()].sort((a, b) => b.createdAt - a.createdAt);
-  const live = all.filter((m) => m.undoneAt === null);
-  const builtOn = new Set(live.flatMap((m) => mergeSnapshotSchema.parse(JSON.parse(m.snapshot)).basedOn));
+  const basedOn = new Map([...merges.values()].map((m) => [m.id, mergeSnapshotSchema.parse(JSON.parse(m.snapshot)).basedOn]));
+  // Newest first; within one millisecond, a merge built on another is the newer one.
+  const all = [...merges.values()].sort(
+    (a, b) => b.createdAt - a.createdAt || Number(basedOn.get(b.id)!.includes(a.id)) - Number(basedOn.get(a.id)!.includes(b.id)),
+  );
+  const builtOn = new Set(all.filter((m) => m.undoneAt === null).flatMap((m) => basedOn.get(m.id)!));
   return {
     contactId: contact.id,
     events: await repos.audit.forContacts(input.workspaceId, [...related], input.limit ?? 200),
