@@ -44,7 +44,12 @@ export async function assignFromAutomation(scope: StepScope, to: string): Promis
     },
     now,
   );
-  await repos.events.record(run.workspaceId, 'conversation.updated', { conversationId: conversation.id, assigneeId: assignee.id }, now);
+  await repos.events.record(
+    run.workspaceId,
+    'conversation.assigned',
+    { conversationId: conversation.id, assigneeId: assignee.id, assigneeName: assignee.name, by: null },
+    now,
+  );
   return `assigned to ${assignee.name} (${how}).`;
 }
 
