@@ -1,6 +1,5 @@
 import type { DeletedEvent, EditEvent, ReactionEvent, ReadEvent } from '../../channels/events';
 import type { Message } from '../../store/repositories/messages';
-import { ensureCustomerThread } from './ensureCustomerThread';
 import { cleanText, type IngestScope } from './ingestScope';
 
 type MessageChange = ReactionEvent | ReadEvent | DeletedEvent | EditEvent;
@@ -66,11 +65,13 @@ async function applyEdit(scope: IngestScope, event: EditEvent, target: Message):
 
 /** Instagram's messaging_seen: everything the business sent up to that message has been read. */
 async function applyRead(scope: IngestScope, event: ReadEvent, target: Message | undefined): Promise<void> {
-  const thread = await ensureCustomerThread(scope, event.customer);
-  if (!thread) return;
+  // A read says nothing worth a new contact: only customers Braid knows have something to read.
+  const identity = event.customer.igsid ? await scope.repos.identities.findByExternalId(scope.channel.id, event.customer.igsid) : undefined;
+  const conversation = identity && (await scope.repos.conversations.findByIdentity(identity.id));
   if (!target) scope.tally.unknownTargets.push(`read of unknown message ${event.externalId}`);
+  if (!conversation) return;
   const upTo = target?.platformTs ?? event.timestamp;
-  const outbound = await scope.repos.messages.outboundUpTo(thread.conversation.id, upTo);
+  const outbound = await scope.repos.messages.outboundUpTo(conversation.id, upTo);
   for (const message of outbound) {
     if (await scope.repos.messages.advanceStatus(message.id, 'read')) await changed(scope, message);
   }
