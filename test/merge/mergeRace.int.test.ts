@@ -59,7 +59,7 @@ describe('racing merges', () => {
 
   it('50 concurrent merges over overlapping pairs of 12 contacts leave a consistent state', async () => {
     const { api, instagram, whatsapp, workspace } = await setUp();
-    const customers = [];
+    const customers: Awaited<ReturnType<typeof addCustomer>>[] = [];
     for (let i = 0; i < 12; i++) customers.push(await addCustomer(braid.ctx, i % 2 ? whatsapp : instagram, { username: `c${i}` }));
     let seed = 7;
     const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MERGE_CONFIRMATION_TEXT } from '../../src/usecases/merge/applyMerge';
 import { startBraidWithPlatform, type BraidWithPlatform } from '../withPlatform';
+import { conversationOf, inviteCustomer } from './inviteFlow';
 
 /**
  * The guide's flow end to end: real HTTP, signed webhooks from the simulated Meta platform, jobs
@@ -13,41 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await env?.close();
 });
-
-async function conversationOf(channel: 'instagram' | 'whatsapp', customerName: string) {
-  const list = await env.agentApi.get(`/api/conversations?channel=${channel}&q=${encodeURIComponent(customerName)}`);
-  expect(list.status).toBe(200);
-  const found = list.body.conversations.find((c: any) => c.channel === channel);
-  expect(found, `${channel} conversation of ${customerName}`).toBeTruthy();
-  return found as { id: string; contactId: string };
-}
-
-/** The customer writes on Instagram, the agent sends the invite; returns the wa.me sentence. */
-async function inviteCustomer(name: string, username: string) {
-  const customer = await env.platform.createCustomer({ name, igUsername: username });
-  await env.platform.sendInstagramText(customer.id, 'Hello, do you ship to Porto?');
-  await env.settle();
-  const ig = await conversationOf('instagram', username);
-  const response = await env.agentApi.post(`/api/conversations/${ig.id}/whatsapp-invite`);
-  expect(response.status, response.text).toBe(201);
-  expect(response.body.invite).toMatchObject({ state: 'sent', conversationId: ig.id });
-  expect(response.body.invite.codeHash).toBeUndefined();
-  await env.settle();
-  env.braid.clock.advance(60_000);
-
-  const sends = await env.platform.sends({ channel: 'instagram', customerId: customer.id });
-  const template = (sends.at(-1)!.body as any).message.attachment;
-  expect(template.type).toBe('template');
-  expect(template.payload.template_type).toBe('button');
-  expect(template.payload.buttons).toHaveLength(1);
-  const [button] = template.payload.buttons;
-  expect(button).toMatchObject({ type: 'web_url', title: 'Connect' });
-  expect(button.url).toMatch(/^https:\/\/wa\.me\/15550783881\?text=/);
-  const sentence = decodeURIComponent(new URL(button.url).searchParams.get('text')!);
-  expect(sentence).toMatch(/code [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
-  expect(encodeURIComponent(sentence)).toBe(button.url.split('?text=')[1]);
-  return { customer, ig, sentence, inviteId: response.body.invite.id as string };
-}
 
 async function expectOneContactWithBothChannels(contactId: string, customerId: string) {
   const view = await env.agentApi.get(`/api/contacts/${contactId}`);
@@ -85,7 +51,7 @@ describe('Contact Merge Automation, the seed flow', () => {
     expect(settings.body.settings.allowAutoMerge).toBe(true);
     const since = await env.braid.ctx.store.repos.events.latestId(env.workspace.id);
 
-    const { customer, ig, sentence, inviteId } = await inviteCustomer('Ana Silva', 'ana.silva');
+    const { customer, ig, sentence, inviteId } = await inviteCustomer(env, 'Ana Silva', 'ana.silva');
     await env.platform.sendWhatsAppText(customer.id, sentence);
     await env.settle();
 
@@ -109,7 +75,7 @@ describe('Contact Merge Automation, the seed flow', () => {
     expect(patched.status).toBe(200);
     expect(patched.body.settings.allowAutoMerge).toBe(false);
     try {
-      const { customer, ig, sentence, inviteId } = await inviteCustomer('Bruno Costa', 'bruno.costa');
+      const { customer, ig, sentence, inviteId } = await inviteCustomer(env, 'Bruno Costa', 'bruno.costa');
       await env.platform.sendWhatsAppText(customer.id, `Hi! ${sentence.toLowerCase()} thanks`);
       await env.settle();
 
@@ -119,7 +85,7 @@ describe('Contact Merge Automation, the seed flow', () => {
       const [request] = before.body.pendingMergeRequests;
       expect(request).toMatchObject({ inviteId, survivorContactId: ig.contactId, state: 'pending' });
 
-      const wa = await conversationOf('whatsapp', 'Bruno');
+      const wa = await conversationOf(env, 'whatsapp', 'Bruno');
       const thread = await env.agentApi.get(`/api/conversations/${wa.id}/messages`);
       const asked = thread.body.messages.find((m: any) => m.type === 'merge_request');
       expect(asked.payload).toMatchObject({ mergeRequestId: request.id, state: 'pending', inviteId });

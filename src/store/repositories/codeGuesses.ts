@@ -14,26 +14,25 @@ export class CodeGuessesRepository {
     return row && { windowStartedAt: Number(row.window_started_at), failures: row.failures };
   }
 
-  /** Counts one bad code; a window older than `windowMs` starts over. Returns the count in the window. */
+  /**
+   * Counts one bad code in one statement (an upsert), so parallel jobs for one sender cannot lose
+   * a strike; a window older than `windowMs` starts over. Returns the count in the window.
+   */
   async recordFailure(senderKey: string, now: number, windowMs: number): Promise<number> {
-    const current = await this.get(senderKey);
-    if (!current) {
-      await this.ctx.db
-        .insertInto('code_guesses')
-        .values({ sender_key: senderKey, window_started_at: now, failures: 1 })
-        .onConflict((oc) => oc.column('sender_key').doUpdateSet((eb) => ({ failures: eb('code_guesses.failures', '+', 1) })))
-        .execute();
-      return 1;
-    }
-    if (now - current.windowStartedAt >= windowMs) {
-      await this.ctx.db.updateTable('code_guesses').set({ window_started_at: now, failures: 1 }).where('sender_key', '=', senderKey).execute();
-      return 1;
-    }
-    await this.ctx.db
-      .updateTable('code_guesses')
-      .set((eb) => ({ failures: eb('failures', '+', 1) }))
-      .where('sender_key', '=', senderKey)
-      .execute();
-    return current.failures + 1;
+    const row = await this.ctx.db
+      .insertInto('code_guesses')
+      .values({ sender_key: senderKey, window_started_at: now, failures: 1 })
+      .onConflict((oc) =>
+        oc.column('sender_key').doUpdateSet((eb) => {
+          const expired = eb('code_guesses.window_started_at', '<=', now - windowMs);
+          return {
+            failures: eb.case().when(expired).then(1).else(eb('code_guesses.failures', '+', 1)).end(),
+            window_started_at: eb.case().when(expired).then(now).else(eb.ref('code_guesses.window_started_at')).end(),
+          };
+        }),
+      )
+      .returning('failures')
+      .executeTakeFirstOrThrow();
+    return Number(row.failures);
   }
 }
