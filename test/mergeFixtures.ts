@@ -1,6 +1,8 @@
 import { newId } from '../src/domain/ids';
 import type { AppContext } from '../src/context';
 import type { Channel } from '../src/store/repositories/channels';
+import type { Insertable } from 'kysely';
+import type { MessageTable } from '../src/store/schema';
 
 /**
  * Customers made through the repositories, for tests of merging that do not need webhooks: a
@@ -71,7 +73,7 @@ export async function addManyMessages(ctx: AppContext, conversation: { id: strin
   const db = ctx.store.kysely;
   const batch = 1000;
   for (let offset = 0; offset < count; offset += batch) {
-    const rows = [];
+    const rows: Insertable<MessageTable>[] = [];
     for (let i = offset; i < Math.min(count, offset + batch); i++) {
       const id = newId();
       rows.push({
