@@ -73,7 +73,8 @@ export async function ingestWebhookEvents(ctx: AppContext, input: IngestWebhookI
 function parseBody(kind: ChannelKind, body: string): ParseResult {
   let json: unknown;
   try {
-    json = JSON.parse(body);
+    // PostgreSQL refuses NUL in text (and in query parameters): drop escaped NULs while parsing.
+    json = body.includes('\\u0000') ? JSON.parse(body, (_key, value) => (typeof value === 'string' ? cleanText(value) : value)) : JSON.parse(body);
   } catch {
     return { ok: false, reason: 'the body is not JSON' };
   }
