@@ -18,7 +18,7 @@ afterAll(async () => {
 const MINUTE = 60 * 1000;
 type Sent = { body: any };
 const texts = (sends: Sent[]) => sends.map((s) => s.body?.message?.text ?? s.body?.message?.attachment?.payload?.text ?? null);
-const igSends = async (customerId: string) => env.platform.sends({ channel: 'instagram', customerId });
+const igSends = async (customerId: string) => (await env.platform.sends({ channel: 'instagram', customerId })) as Sent[];
 
 async function conversationOf(customerIgsid: string) {
   const { repos } = env.braid.ctx.store;
