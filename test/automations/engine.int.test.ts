@@ -176,6 +176,27 @@ describe('people first', () => {
   });
 });
 
+describe('a person writing from the Instagram app', () => {
+  it('stops the run too: the echo of their message is a person stepping in', async () => {
+    const customer = await env.platform.createCustomer({ name: 'App user' });
+    await env.platform.sendInstagramText(customer.id, 'Hi');
+    await env.settle();
+    const conversation = await conversationOf(env.instagram.id, customer.igsid);
+    const now = env.braid.clock.now();
+    // What the ingest stores for an echo Braid did not send (the simulated platform has no app).
+    await env.braid.ctx.store.repos.messages.insert({
+      id: crypto.randomUUID(), workspaceId: env.workspace.id, conversationId: conversation.id, channelId: env.instagram.id, kind: 'instagram',
+      direction: 'outbound', externalId: `m_app_${now}`, type: 'text', text: 'Typed on the phone', payload: {}, status: 'sent',
+      errorCode: null, errorTitle: null, authorId: null, sentBy: 'business_app', platformTs: now, createdAt: now,
+    });
+    await env.platform.tapInstagramQuickReply(customer.id, 'Talk to an agent', HI_PAYLOADS.talkToAgent);
+    await env.settle();
+    const hi = (await env.agentApi.get('/api/automations?channel=instagram')).body.automations.find((a: { name: string }) => a.name === 'Hi');
+    const run = (await runs(hi.id)).find((r) => r.conversationId === conversation.id);
+    expect(run).toMatchObject({ state: 'stopped', reason: 'Someone replied from the Instagram app.' });
+  });
+});
+
 describe('realtime', () => {
   it('announces each change of a run and each thread item', async () => {
     const before = await env.braid.ctx.store.repos.events.latestId(env.workspace.id);

@@ -24,9 +24,10 @@ export interface AutomationRun {
 export type RunProgress = Partial<Pick<AutomationRun,
   'state' | 'stepIndex' | 'seq' | 'waitingUntil' | 'waitingForReply' | 'waitingSince' | 'replyMessageId' | 'reason' | 'endedAt'>>;
 
-/** What an agent did in a conversation that makes a bot step aside. */
+/** What a person did in a conversation that makes a bot step aside. */
 export interface AgentAction {
-  kind: 'reply' | 'assignment';
+  /** reply: an agent wrote in Braid · app_reply: someone wrote from the Instagram app · assignment: a user (un)assigned it. */
+  kind: 'reply' | 'app_reply' | 'assignment';
   userId: string | null;
   at: number;
 }
@@ -162,15 +163,16 @@ export class AutomationRunsRepository {
   }
 
   /**
-   * The latest thing a person did in the conversation since `since`: a reply written by an agent, or
-   * an assignment made by a user (the automation's own assignments are not a person stepping in).
+   * The latest thing a person did in the conversation since `since`: a reply written by an agent in
+   * Braid or by someone in the Instagram app (its echo), or an assignment made by a user (the
+   * automation's own assignments are not a person stepping in).
    */
   async agentActionSince(conversationId: string, since: number): Promise<AgentAction | null> {
     const reply = await this.ctx.db
       .selectFrom('messages')
-      .select(['author_id', 'created_at'])
+      .select(['author_id', 'created_at', 'sent_by'])
       .where('conversation_id', '=', conversationId)
-      .where('sent_by', '=', 'agent')
+      .where('sent_by', 'in', ['agent', 'business_app'])
       .where('created_at', '>=', since)
       .orderBy('created_at', 'desc')
       .limit(1)
@@ -187,7 +189,7 @@ export class AutomationRunsRepository {
       .limit(1)
       .executeTakeFirst();
     const actions: AgentAction[] = [
-      ...(reply ? [{ kind: 'reply' as const, userId: reply.author_id, at: Number(reply.created_at) }] : []),
+      ...(reply ? [{ kind: reply.sent_by === 'agent' ? ('reply' as const) : ('app_reply' as const), userId: reply.author_id, at: Number(reply.created_at) }] : []),
       ...(assignment ? [{ kind: 'assignment' as const, userId: assignment.actor_id, at: Number(assignment.created_at) }] : []),
     ];
     return actions.sort((a, b) => b.at - a.at)[0] ?? null;

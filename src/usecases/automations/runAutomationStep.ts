@@ -166,5 +166,6 @@ export async function enqueueStep(
 async function describeAction(repos: Repositories, run: AutomationRun, action: AgentAction): Promise<string> {
   const user = action.userId ? await repos.users.get(run.workspaceId, action.userId) : undefined;
   const who = user ? `${user.name}` : 'An agent';
+  if (action.kind === 'app_reply') return 'Someone replied from the Instagram app.';
   return action.kind === 'reply' ? `${who} replied in the conversation.` : `${who} assigned the conversation.`;
 }
