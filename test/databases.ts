@@ -5,7 +5,6 @@ import pg from 'pg';
 import { redact } from '../src/store/database';
 
 export const TEST_TMP = path.resolve('.tmp/test');
-export const SQLITE_TEMPLATE = path.join(TEST_TMP, 'template.db');
 
 export function testPostgresUrl(): string {
   return process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/store/database';
 import { migrateToLatest } from '../src/store/migrate';
-import { adminQuery, postgresUrlFor, SQLITE_TEMPLATE, TEST_TMP } from './databases';
+import path from 'node:path';
+import { adminQuery, postgresUrlFor, TEST_TMP } from './databases';
 
 /**
  * Migrates once into a template per dialect; every test file then starts from a copy of it
@@ -12,13 +13,16 @@ import { adminQuery, postgresUrlFor, SQLITE_TEMPLATE, TEST_TMP } from './databas
 export default async function setup(project: TestProject) {
   const dialect = (project.config.env?.BRAID_TEST_DIALECT ?? 'sqlite') as 'sqlite' | 'postgres';
   fs.mkdirSync(TEST_TMP, { recursive: true });
+  // Each run has its own template, so test runs side by side never pull one from under the other.
   if (dialect === 'sqlite') {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(SQLITE_TEMPLATE + suffix, { force: true });
-    const db = await openDatabase({ dialect: 'sqlite', path: SQLITE_TEMPLATE });
+    const template = path.join(TEST_TMP, `template_${process.pid}_${Date.now()}.db`);
+    const db = await openDatabase({ dialect: 'sqlite', path: template });
     await migrateToLatest(db);
     await db.destroy();
-    project.provide('databaseTemplate', SQLITE_TEMPLATE);
-    return;
+    project.provide('databaseTemplate', template);
+    return async () => {
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(template + suffix, { force: true });
+    };
   }
   const template = `braid_tpl_${process.pid}_${Date.now()}`;
   await adminQuery(`create database ${template}`);
