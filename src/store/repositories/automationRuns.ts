@@ -180,8 +180,8 @@ export class AutomationRunsRepository {
     const assignment = await this.ctx.db
       .selectFrom('audit_events')
       .select(['actor_id', 'created_at'])
-      .where('subject_type', '=', 'conversation')
       .where('subject_id', '=', conversationId)
+      .where('subject_type', '=', 'conversation')
       .where('action', '=', 'conversation.assigned')
       .where('actor_type', '=', 'user')
       .where('created_at', '>=', since)
@@ -227,6 +227,7 @@ export class AutomationRunsRepository {
       .select('m.id')
       .where('m.conversation_id', '=', conversationId)
       .where('m.direction', '=', 'outbound')
+      .where('m.status', '=', 'pending')
       .where('j.state', 'in', ['queued', 'running'])
       .limit(1)
       .executeTakeFirst();
