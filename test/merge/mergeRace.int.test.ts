@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStore } from '../../src/store/store';
+import { detectInviteCode } from '../../src/usecases/invites/detectInviteCode';
+import { sendWhatsAppInvite } from '../../src/usecases/invites/sendWhatsAppInvite';
 import { mergeContacts } from '../../src/usecases/merge/mergeContacts';
 import { createWorkspace, TEST_PASSWORD } from '../factories';
 import { startTestBraid, type TestBraid } from '../harness';
 import { ApiClient } from '../http';
-import { addCustomer, addManyMessages } from '../mergeFixtures';
+import { addCustomer, addInbound, addManyMessages } from '../mergeFixtures';
 import { RowCounter } from '../rowCounter';
 
 let braid: TestBraid;
@@ -31,7 +33,7 @@ async function expectConsistent(workspaceId: string, contactIds: string[], ident
   expect(identities).toHaveLength(identityIds.length);
   const live = new Set(contacts.filter((c) => c.merged_into_id === null).map((c) => c.id));
   for (const identity of identities) expect(live.has(identity.contact_id), `identity ${identity.id} on a tombstone`).toBe(true);
-  const merges = await db.selectFrom('merges').selectAll().where('workspace_id', '=', workspaceId).where('undone_at', 'is', null).execute();
+  const merges = await db.selectFrom('merges').selectAll().where('workspace_id', '=', workspaceId).where('undone_at', 'is', null).where('merged_id', 'in', contactIds).execute();
   const tombstones = contacts.filter((c) => c.merged_into_id !== null);
   expect(merges).toHaveLength(tombstones.length);
   for (const tombstone of tombstones) {
@@ -79,6 +81,28 @@ describe('racing merges', () => {
       customers.map((c) => c.identity.id),
     );
     expect(state).toEqual({ live: 12 - applied, merges: applied });
+  });
+});
+
+describe('auto merge racing an agent’s merge', () => {
+  it('one merge applied whichever wins, the invite ends merged', async () => {
+    const { api, instagram, whatsapp, workspace, agent } = await setUp();
+    for (let round = 0; round < 6; round++) {
+      const ig = await addCustomer(braid.ctx, instagram, { username: `auto${round}` });
+      const wa = await addCustomer(braid.ctx, whatsapp, { phone: `35191000000${round}` });
+      const { invite, message } = await sendWhatsAppInvite(braid.ctx, { workspaceId: workspace.id, conversationId: ig.conversation.id, actorId: agent.id });
+      const url = (message.payload.outbound as any).buttons[0].url as string;
+      const sentence = decodeURIComponent(url.split('?text=')[1]);
+      const codeMessage = await addInbound(braid.ctx, wa.conversation, sentence, braid.clock.now());
+      const [job, manual] = await Promise.all([
+        detectInviteCode(braid.ctx, { messageId: codeMessage }),
+        api.post(`/api/contacts/${ig.contact.id}/merge`, { with: wa.contact.id }),
+      ]);
+      expect([200, 409]).toContain(manual.status);
+      expect(['merged', 'repeated']).toContain(job.outcome);
+      expect(await expectConsistent(workspace.id, [ig.contact.id, wa.contact.id], [ig.identity.id, wa.identity.id])).toEqual({ live: 1, merges: 1 });
+      expect((await braid.ctx.store.repos.invites.get(workspace.id, invite.id))?.state).toBe('merged');
+    }
   });
 });
 

@@ -86,10 +86,10 @@ async function connect(
   input: { invite: Invite; conversation: Conversation; sender: Identity; now: number },
 ): Promise<DetectOutcome> {
   const { invite, conversation, sender, now } = input;
-  const igIdentity = await repos.identities.get(invite.workspaceId, invite.igIdentityId);
-  if (!igIdentity) return { outcome: 'ignored' };
-  // The identity's contact now, not the invite's: the Instagram contact may have been merged since.
-  const state = await loadMergeState(repos, { workspaceId: invite.workspaceId, survivorId: igIdentity.contactId, otherId: sender.contactId, lock: true, now });
+  const contacts = await lockContactsOf(repos, invite.workspaceId, invite.igIdentityId, sender.id);
+  if (!contacts) return { outcome: 'ignored' };
+  const { igIdentity } = contacts;
+  const state = await loadMergeState(repos, { workspaceId: invite.workspaceId, survivorId: igIdentity.contactId, otherId: contacts.sender.contactId, lock: true, now });
   const connected = await moveInvite(repos, invite, ['sent'], 'connected', {
     actor: CUSTOMER,
     now,
@@ -126,6 +126,24 @@ async function connect(
     now,
   });
   return { outcome: 'requested', inviteId: invite.id, mergeRequestId: request.id };
+}
+
+/**
+ * Locks the contacts that hold the two identities now. An agent may merge one of them while this
+ * job waits for the lock, so the identities are read again after it and the lock retaken if they
+ * moved: the plan is then made on the contacts as they are, never on a tombstone.
+ */
+async function lockContactsOf(repos: Repositories, workspaceId: string, igIdentityId: string, senderId: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const igIdentity = await repos.identities.get(workspaceId, igIdentityId);
+    const sender = await repos.identities.get(workspaceId, senderId);
+    if (!igIdentity || !sender) return null;
+    await repos.contacts.lock(workspaceId, [igIdentity.contactId, sender.contactId]);
+    const igAfter = await repos.identities.get(workspaceId, igIdentityId);
+    const senderAfter = await repos.identities.get(workspaceId, senderId);
+    if (igAfter?.contactId === igIdentity.contactId && senderAfter?.contactId === sender.contactId) return { igIdentity, sender };
+  }
+  return null;
 }
 
 /** Nothing is merged: a note for the agent, an audit line, and one more strike for the sender. */
