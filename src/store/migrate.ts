@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as init from './migrations/0001_init';
 import * as automationRunProgress from './migrations/0002_automation_run_progress';
+import * as sandboxMessageOrder from './migrations/0003_sandbox_message_order';
 import * as auditLookups from './migrations/0004_audit_lookups';
 
 /** Migrations are listed here (not read from disk) so they run the same under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
   '0001_init': init,
   '0002_automation_run_progress': automationRunProgress,
+  '0003_sandbox_message_order': sandboxMessageOrder,
   '0004_audit_lookups': auditLookups,
 };
 

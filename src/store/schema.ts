@@ -372,4 +372,6 @@ export interface SandboxMessageTable {
   body: string;
   status: string;
   created_at: number;
+  /** Insertion order, assigned by the database; breaks ties between equal created_at. */
+  seq: Generated<number>;
 }
