@@ -14,6 +14,7 @@ import { JobsRepository } from './jobs';
 import { MergeRequestsRepository } from './mergeRequests';
 import { MergesRepository } from './merges';
 import { MessagesRepository } from './messages';
+import { SandboxRepository } from './sandbox';
 import { SessionsRepository } from './sessions';
 import { SuggestionsRepository } from './suggestions';
 import { UsersRepository } from './users';
@@ -37,6 +38,7 @@ export function createRepositories(ctx: RepositoryContext) {
     mergeRequests: new MergeRequestsRepository(ctx),
     merges: new MergesRepository(ctx),
     messages: new MessagesRepository(ctx),
+    sandbox: new SandboxRepository(ctx),
     sessions: new SessionsRepository(ctx),
     suggestions: new SuggestionsRepository(ctx),
     users: new UsersRepository(ctx),
