@@ -16,8 +16,11 @@ import { createRedisBus } from './realtime/redisBus';
 import { openDatabase, redact, StorageError } from './store/database';
 import { migrateToLatest } from './store/migrate';
 import { createStore } from './store/store';
+import { businessProfileRoute } from './sandbox/businessProfileRoute';
+import { DatabasePlatformState } from './sandbox/databasePlatformState';
 import { MetaPlatform } from './sandbox/meta/platform';
 import { metaPlatformPlugin } from './sandbox/meta/plugin';
+import type { PlatformState } from './sandbox/meta/state';
 import { bootstrapWorkspace } from './usecases/bootstrapWorkspace';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -68,11 +71,16 @@ export async function startBraid(config: Config, options: StartOptions = {}): Pr
 
   // In the sandbox, Meta is simulated inside Braid: its Graph API under /sandbox/graph (where the
   // clients point by default) and its webhooks aimed at Braid's own public /webhooks URLs.
-  const sandbox = config.sandbox && config.roles.web ? createSandboxPlatform(config, ctx.clock) : undefined;
+  const sandbox = config.sandbox && config.roles.web ? createSandboxPlatform(config, ctx.clock, new DatabasePlatformState(store.repos.sandbox)) : undefined;
   const app = config.roles.web
     ? await buildApp(ctx, {
         webRoot: options.serveWeb === false ? undefined : path.join(root, 'dist/web'),
-        mounts: sandbox ? [async (scope) => void (await scope.register(metaPlatformPlugin, { prefix: '/sandbox', platform: sandbox }))] : [],
+        mounts: sandbox
+          ? [
+              async (scope) => void (await scope.register(metaPlatformPlugin, { prefix: '/sandbox', platform: sandbox })),
+              async (scope) => void (await scope.register(businessProfileRoute, { prefix: '/sandbox', platform: sandbox })),
+            ]
+          : [],
       })
     : undefined;
   if (app) await app.listen({ port: config.port, host: config.host });
@@ -112,7 +120,8 @@ export function createGraphClients(config: Config): GraphClients {
   };
 }
 
-function createSandboxPlatform(config: Config, clock: Clock): MetaPlatform {
+/** The platform's customers and threads live in Braid's database, so a restart keeps the demo. */
+function createSandboxPlatform(config: Config, clock: Clock, state: PlatformState): MetaPlatform {
   const { meta } = config;
   return new MetaPlatform({
     appSecret: meta.appSecret,
@@ -124,6 +133,7 @@ function createSandboxPlatform(config: Config, clock: Clock): MetaPlatform {
     whatsappDisplayPhoneNumber: meta.whatsapp.phoneNumber,
     whatsappAccessToken: meta.whatsapp.accessToken,
     now: () => clock.now(),
+    state,
   });
 }
 
