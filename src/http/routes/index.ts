@@ -10,6 +10,7 @@ import { mergeRoutes } from './merges/merges';
 import { systemRoutes } from './system';
 import { userRoutes } from './users/users';
 import { webhookRoutes } from './webhooks';
+import { workspaceRoutes } from './workspace/workspace';
 
 /** Every route group of the API. Add new resources here. */
 export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -20,6 +21,7 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   channelRoutes(app, ctx);
   contactRoutes(app, ctx);
   mergeRoutes(app, ctx);
+  workspaceRoutes(app, ctx);
   automationRoutes(app, ctx);
   webhookRoutes(app, ctx);
   conversationRoutes(app, ctx);

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+export const updateWorkspaceSettingsBody = z
+  .object({
+    inviteText: z.string().trim().min(1).max(640).optional(),
+    inviteSentence: z.string().trim().min(1).max(200).refine((s) => s.includes('{code}'), 'the sentence must contain {code}, where the invite code goes').optional(),
+    inviteExpiryHours: z.number().int().min(1).max(24 * 30).optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'change at least one of inviteText, inviteSentence, inviteExpiryHours');

@@ -1,0 +1,45 @@
+import type { AppContext } from '../../context';
+import { notFound, unprocessable } from '../../domain/errors';
+import { type WorkspaceSettings, workspaceSettingsSchema } from '../../domain/settings';
+
+export interface UpdateWorkspaceSettingsInput {
+  workspaceId: string;
+  actorId: string;
+  /** Only the keys to change (invite text, invite sentence with {code}, invite expiry in hours). */
+  patch: Partial<WorkspaceSettings>;
+}
+
+/**
+ * An admin edits the workspace's invite wording and lifetime. Invites already sent keep the
+ * sentence and expiry they were sent with; the change applies to the next invite. Audited, and
+ * `workspace.settings_updated` tells open settings pages.
+ */
+export async function updateWorkspaceSettings(ctx: AppContext, input: UpdateWorkspaceSettingsInput): Promise<WorkspaceSettings> {
+  const now = ctx.clock.now();
+  return ctx.store.transaction(async (repos) => {
+    const workspace = await repos.workspaces.get(input.workspaceId);
+    if (!workspace) throw notFound('workspace_not_found', 'This workspace does not exist.');
+    const parsed = workspaceSettingsSchema.safeParse({ ...workspace.settings, ...input.patch });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw unprocessable('invalid_settings', `${issue.path.join('.') || 'settings'}: ${issue.message}`);
+    }
+    const settings = parsed.data;
+    await repos.workspaces.updateSettings(workspace.id, settings);
+    const changed = (Object.keys(input.patch) as (keyof WorkspaceSettings)[]).filter((k) => workspace.settings[k] !== settings[k]);
+    await repos.audit.append(
+      {
+        workspaceId: workspace.id,
+        actorType: 'user',
+        actorId: input.actorId,
+        action: 'workspace.settings_updated',
+        subjectType: 'workspace',
+        subjectId: workspace.id,
+        data: { before: workspace.settings, after: settings, changed },
+      },
+      now,
+    );
+    await repos.events.record(workspace.id, 'workspace.settings_updated', { settings, changed, actorId: input.actorId }, now);
+    return settings;
+  });
+}
