@@ -29,9 +29,11 @@ export function automationJobHandlers(ctx: AppContext): JobHandlers {
       const result = await runAutomationStep(ctx, parse(stepPayload, job.payload, job.kind));
       if (result === 'deferred') {
         // An earlier message of the conversation is still being sent. The first retries come at
-        // once (the send usually finishes within the same worker pass); later ones back off.
+        // once (the send usually finishes within the same worker pass); then they back off up to
+        // 30 s, since a send Meta refused for now may be retried for minutes.
         const now = ctx.clock.now();
-        throw new RetryJobAt(job.attempts <= 3 ? now : now + 500, 'waiting for the previous message to be sent');
+        const delay = job.attempts <= 3 ? 0 : Math.min(500 * 2 ** (job.attempts - 4), 30_000);
+        throw new RetryJobAt(now + delay, 'waiting for the previous message to be sent');
       }
     },
   };

@@ -78,6 +78,20 @@ describe('the default "Hi" automation on Instagram', () => {
     ]);
   });
 
+  it('keeps the order when Meta refuses the greeting for a moment: the quick replies wait for it', async () => {
+    const customer = await env.platform.createCustomer({ name: 'Patient network' });
+    env.platform.failNextSends({ channel: 'instagram', count: 1, code: 2, httpStatus: 503, message: 'Service temporarily unavailable' });
+    await env.platform.sendInstagramText(customer.id, 'Hi');
+    await env.settle();
+    expect(await env.platform.sends({ channel: 'instagram', customerId: customer.id })).toEqual([]);
+    for (let second = 0; second < 10; second++) {
+      env.braid.clock.advance(1000);
+      await env.settle();
+    }
+    const sends = await env.platform.sends({ channel: 'instagram', customerId: customer.id });
+    expect(texts(sends)).toEqual(['Hi! 👋 Thanks for your message.', 'How would you like to continue?']);
+  });
+
   it('does not start on text that is not a greeting', async () => {
     const customer = await env.platform.createCustomer({ name: 'Question' });
     await env.platform.sendInstagramText(customer.id, 'hi, where is my order?');
