@@ -162,6 +162,30 @@ describe('round robin', () => {
   });
 });
 
+describe('assigning to a chosen agent', () => {
+  it('puts the conversation on that agent and tags the contact', async () => {
+    const vip = await create({
+      channel: 'instagram',
+      name: 'VIP',
+      trigger: { mode: 'starts_with', keywords: ['vip'] },
+      steps: [{ type: 'assign', to: env.admin.id }, { type: 'add_tag', tag: 'vip' }],
+    });
+    try {
+      const customer = await env.platform.createCustomer({ name: 'Important' });
+      await env.platform.sendInstagramText(customer.id, 'VIP access please');
+      await env.settle();
+      const conversation = await conversationOf(env.instagram.id, customer.igsid);
+      expect(conversation.assigneeId).toBe(env.admin.id);
+      const identity = await env.braid.ctx.store.repos.identities.get(env.workspace.id, conversation.identityId);
+      expect((await env.braid.ctx.store.repos.contacts.tags([identity!.contactId])).map((t) => t.tag)).toEqual(['vip']);
+      const thread = await env.braid.ctx.store.repos.messages.thread([conversation.id], { limit: 20 });
+      expect(thread.map((m) => m.text)).toContain(`Step 1: assigned to ${env.admin.name} (as set in the automation).`);
+    } finally {
+      await remove(vip);
+    }
+  });
+});
+
 describe('people first', () => {
   it('does not start while an agent has been handling the conversation within the cool-down', async () => {
     const customer = await env.platform.createCustomer({ name: 'Regular' });

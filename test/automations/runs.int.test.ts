@@ -196,6 +196,7 @@ describe('the automations API', () => {
     [{ type: 'wait', seconds: 31 * 24 * 3600 }, 'Step 2 (wait): the wait is over 30 days'],
     [{ type: 'branch', cases: [{ match: { payload: 'YES' } }], otherwise: 'stop' }, 'Step 2 (branch): case 1: the case has no target'],
     [{ type: 'branch', cases: [], otherwise: 7 }, 'Step 2 (branch): otherwise goes to step 8 (otherwise 7), but there are only 2 steps.'],
+    [{ type: 'assign', to: 'nobody-here' }, 'Step 2 (assign): there is no active agent with the id "nobody-here" in this workspace'],
   ])('refuses an automation whose step cannot run, pointing at the step (%j)', async (bad, message) => {
     const response = await env.adminApi.post('/api/automations', {
       channel: 'instagram',

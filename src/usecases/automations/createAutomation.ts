@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context';
 import { parseAutomation } from '../../domain/automationSteps';
-import { badRequest, notFound } from '../../domain/errors';
+import type { AutomationStep } from '../../domain/automationSteps';
+import { badRequest, notFound, unprocessable } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import type { StoredAutomation } from '../../store/repositories/automations';
 import type { Channel } from '../../store/repositories/channels';
@@ -23,6 +24,7 @@ export async function createAutomation(ctx: AppContext, input: CreateAutomationI
   return ctx.store.transaction(async (repos) => {
     const channel = await findChannel(repos, input.workspaceId, input.channelId, input.channel);
     const parsed = parseAutomation(input.automation, { channelKind: channel.kind });
+    await checkAssignees(repos, input.workspaceId, parsed.steps);
     const automation: StoredAutomation = {
       ...parsed,
       id: newId(),
@@ -60,4 +62,22 @@ export async function findChannel(repos: Repositories, workspaceId: string, chan
   const channel = await repos.channels.findByKind(workspaceId, kind);
   if (!channel) throw notFound('channel_not_found', `This workspace has no ${kind === 'instagram' ? 'Instagram' : 'WhatsApp'} channel yet.`);
   return channel;
+}
+
+/**
+ * An assign step naming an agent who does not exist (or is disabled) in this workspace could never
+ * run as written: refused like any other unrunnable step, pointing at it.
+ */
+export async function checkAssignees(repos: Repositories, workspaceId: string, steps: AutomationStep[]): Promise<void> {
+  for (const [index, step] of steps.entries()) {
+    if (step.type !== 'assign' || step.to === 'round_robin') continue;
+    const user = await repos.users.get(workspaceId, step.to);
+    if (!user || user.disabledAt !== null) {
+      throw unprocessable(
+        'invalid_automation',
+        `Step ${index + 1} (assign): there is no active agent with the id "${step.to}" in this workspace; use an agent's id or "round_robin".`,
+        { step: index, path: ['steps', String(index), 'to'] },
+      );
+    }
+  }
 }

@@ -2,6 +2,7 @@ import type { AppContext } from '../../context';
 import { parseAutomation } from '../../domain/automationSteps';
 import { badRequest, notFound } from '../../domain/errors';
 import type { StoredAutomation } from '../../store/repositories/automations';
+import { checkAssignees } from './createAutomation';
 import { stopActiveRuns } from './endAutomationRun';
 
 export interface UpdateAutomationInput {
@@ -28,6 +29,7 @@ export async function updateAutomation(ctx: AppContext, input: UpdateAutomationI
     const merged: Record<string, unknown> = Object.fromEntries(EDITABLE.map((key) => [key, current[key]]));
     for (const key of EDITABLE) if (input.patch[key] !== undefined) merged[key] = input.patch[key];
     const parsed = parseAutomation(merged, { channelKind: channel?.kind });
+    if (input.patch.steps !== undefined) await checkAssignees(repos, input.workspaceId, parsed.steps);
 
     const position = input.patch.position;
     if (position !== undefined && (typeof position !== 'number' || !Number.isInteger(position) || position < 0)) {
