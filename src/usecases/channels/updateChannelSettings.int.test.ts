@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../domain/ids';
+import { createWorkspace, TEST_PASSWORD } from '../../../test/factories';
+import { startTestBraid, type TestBraid } from '../../../test/harness';
+import { ApiClient } from '../../../test/http';
+
+let braid: TestBraid;
+beforeAll(async () => {
+  braid = await startTestBraid();
+});
+afterAll(async () => {
+  await braid?.close();
+});
+
+async function setUp(options: { channels?: boolean } = {}) {
+  const ws = await createWorkspace(braid.ctx, options);
+  const agentApi = new ApiClient(braid.url);
+  await agentApi.signIn(ws.agent.email, TEST_PASSWORD);
+  const adminApi = new ApiClient(braid.url);
+  await adminApi.signIn(ws.admin.email, TEST_PASSWORD);
+  return { ...ws, agentApi, adminApi };
+}
+
+describe('Merge Automation setting (allowAutoMerge)', () => {
+  it('admins read and change it; the change is audited and published', async () => {
+    const { agentApi, adminApi, instagram, whatsapp, workspace, admin } = await setUp();
+    const list = await agentApi.get('/api/channels');
+    expect(list.body.channels).toEqual([
+      expect.objectContaining({ id: instagram.id, kind: 'instagram', settings: { allowAutoMerge: true }, webhookUrl: `${braid.url}/webhooks/instagram` }),
+      expect.objectContaining({ id: whatsapp.id, kind: 'whatsapp', webhookUrl: `${braid.url}/webhooks/whatsapp` }),
+    ]);
+    expect((await agentApi.get(`/api/channels/${instagram.id}/settings`)).status).toBe(403);
+    expect((await agentApi.patch(`/api/channels/${instagram.id}/settings`, { allowAutoMerge: false })).status).toBe(403);
+    expect((await adminApi.patch(`/api/channels/${instagram.id}/settings`, {})).status).toBe(400);
+    expect((await adminApi.patch(`/api/channels/${instagram.id}/settings`, { allowAutoMerge: 'no' })).status).toBe(400);
+    expect((await adminApi.patch(`/api/channels/${newId()}/settings`, { allowAutoMerge: false })).status).toBe(404);
+
+    const since = await braid.ctx.store.repos.events.latestId(workspace.id);
+    const patched = await adminApi.patch(`/api/channels/${instagram.id}/settings`, { allowAutoMerge: false });
+    expect(patched.body).toEqual({ channelId: instagram.id, kind: 'instagram', settings: { allowAutoMerge: false } });
+    expect((await adminApi.get(`/api/channels/${instagram.id}/settings`)).body.settings).toEqual({ allowAutoMerge: false });
+    const events = await braid.ctx.store.repos.events.since(workspace.id, since, 10);
+    expect(events.map((e) => [e.type, e.data])).toEqual([
+      ['channel.settings_updated', { channelId: instagram.id, kind: 'instagram', settings: { allowAutoMerge: false }, changed: ['allowAutoMerge'], actorId: admin.id }],
+    ]);
+    const audit = await braid.ctx.store.kysely.selectFrom('audit_events').selectAll().where('subject_id', '=', instagram.id).execute();
+    expect(audit.map((a) => [a.action, a.actor_id, JSON.parse(a.data).after])).toEqual([['channel.settings_updated', admin.id, { allowAutoMerge: false }]]);
+  });
+});

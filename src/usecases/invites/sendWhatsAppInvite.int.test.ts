@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../domain/ids';
+import { createWorkspace, TEST_PASSWORD } from '../../../test/factories';
+import { startTestBraid, type TestBraid } from '../../../test/harness';
+import { ApiClient } from '../../../test/http';
+import { addCustomer } from '../../../test/mergeFixtures';
+
+let braid: TestBraid;
+beforeAll(async () => {
+  braid = await startTestBraid();
+});
+afterAll(async () => {
+  await braid?.close();
+});
+
+async function setUp(options: { channels?: boolean } = {}) {
+  const ws = await createWorkspace(braid.ctx, options);
+  const agentApi = new ApiClient(braid.url);
+  await agentApi.signIn(ws.agent.email, TEST_PASSWORD);
+  const adminApi = new ApiClient(braid.url);
+  await adminApi.signIn(ws.admin.email, TEST_PASSWORD);
+  return { ...ws, agentApi, adminApi };
+}
+
+describe('WhatsApp invite refusals say why', () => {
+  const invitesOf = (contactId: string) => braid.ctx.store.kysely.selectFrom('invites').selectAll().where('contact_id', '=', contactId).execute();
+
+  it('not an Instagram conversation, window closed, already on WhatsApp', async () => {
+    const { agentApi, instagram, whatsapp } = await setUp();
+    const wa = await addCustomer(braid.ctx, whatsapp, { phone: '351922222222' });
+    const onWa = await agentApi.post(`/api/conversations/${wa.conversation.id}/whatsapp-invite`);
+    expect([onWa.status, onWa.body.error.code]).toEqual([409, 'invite_needs_instagram']);
+
+    const quiet = await addCustomer(braid.ctx, instagram, { username: 'quiet', wroteAt: braid.clock.now() - 25 * 60 * 60 * 1000 });
+    const closed = await agentApi.post(`/api/conversations/${quiet.conversation.id}/whatsapp-invite`);
+    expect([closed.status, closed.body.error.code]).toEqual([409, 'reply_window_closed']);
+    expect(closed.body.error.message).toContain('Instagram reply window closed');
+    expect(await invitesOf(quiet.contact.id)).toEqual([]);
+
+    const linked = await addCustomer(braid.ctx, instagram, { username: 'linked' });
+    expect((await agentApi.post(`/api/contacts/${linked.contact.id}/merge`, { with: wa.contact.id })).status).toBe(200);
+    const already = await agentApi.post(`/api/conversations/${linked.conversation.id}/whatsapp-invite`);
+    expect([already.status, already.body.error.code]).toEqual([409, 'contact_has_whatsapp']);
+    expect(already.body.error.message).toContain('already connected on WhatsApp');
+    expect(await invitesOf(linked.contact.id)).toEqual([]);
+
+    expect((await agentApi.post(`/api/conversations/${newId()}/whatsapp-invite`)).status).toBe(404);
+  });
+
+  it('no WhatsApp number configured for the workspace', async () => {
+    const { agentApi, workspace } = await setUp({ channels: false });
+    const instagram = await braid.ctx.store.repos.channels.create(
+      { id: newId(), workspaceId: workspace.id, kind: 'instagram', name: 'Instagram', externalId: `ig-${newId()}` },
+      braid.clock.now(),
+    );
+    const ig = await addCustomer(braid.ctx, instagram, { username: 'lonely' });
+    const refused = await agentApi.post(`/api/conversations/${ig.conversation.id}/whatsapp-invite`);
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'whatsapp_not_configured']);
+    expect(await invitesOf(ig.contact.id)).toEqual([]);
+    const outbound = await braid.ctx.store.kysely.selectFrom('messages').select('id').where('conversation_id', '=', ig.conversation.id).where('direction', '=', 'outbound').execute();
+    expect(outbound).toEqual([]);
+  });
+
+  it('stores only the code’s hash', async () => {
+    const { agentApi, instagram } = await setUp();
+    const ig = await addCustomer(braid.ctx, instagram, { username: 'hashme' });
+    const sent = await agentApi.post(`/api/conversations/${ig.conversation.id}/whatsapp-invite`);
+    expect(sent.status).toBe(201);
+    const [invite] = await invitesOf(ig.contact.id);
+    expect(invite.code_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(invite.expires_at - invite.created_at).toBe(24 * 60 * 60 * 1000);
+    expect(JSON.stringify(invite)).not.toMatch(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+  });
+});
