@@ -42,9 +42,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
 
   if (options.webRoot && fs.existsSync(path.join(options.webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: path.resolve(options.webRoot), wildcard: false });
-    // The web app routes on the client: any other page path gets index.html.
-    app.setNotFoundHandler((request, reply) => {
-      const isPage = request.method === 'GET' && !/^\/(api|webhooks|sandbox\/(api|graph))\b/.test(request.url);
+    // The web app routes on the client: any other page path gets index.html. A catch-all GET route
+    // (matched after every specific route) rather than a second not-found handler, which Fastify
+    // refuses at the root once the error handling has set one.
+    app.get('/*', (request, reply) => {
+      const isPage = !/^\/(api|webhooks|sandbox\/(api|graph))\b/.test(request.url);
       if (isPage) return reply.type('text/html').sendFile('index.html');
       return reply.code(404).send({ error: { code: 'not_found', message: `There is no ${request.method} ${request.url.split('?')[0]}.` } });
     });
