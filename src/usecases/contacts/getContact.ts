@@ -47,6 +47,7 @@ export async function getContact(ctx: AppContext, input: { workspaceId: string; 
     tags: (await repos.contacts.tags([contact.id])).map((t) => t.tag),
     notes: await repos.contacts.notes([contact.id]),
     pendingMergeRequests: await repos.mergeRequests.pendingForContacts(input.workspaceId, [contact.id]),
-    invites: invites.map(({ codeHash: _hidden, ...rest }) => rest),
+    // An invite nobody used is not rewritten when it runs out; it is shown as what it is now.
+    invites: invites.map(({ codeHash: _hidden, ...rest }) => (rest.state === 'sent' && rest.expiresAt <= now ? { ...rest, state: 'expired' as const } : rest)),
   };
 }

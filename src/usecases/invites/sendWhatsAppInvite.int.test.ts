@@ -3,7 +3,7 @@ import { newId } from '../../domain/ids';
 import { createWorkspace, TEST_PASSWORD } from '../../../test/factories';
 import { startTestBraid, type TestBraid } from '../../../test/harness';
 import { ApiClient } from '../../../test/http';
-import { addCustomer } from '../../../test/mergeFixtures';
+import { addCustomer, addInbound } from '../../../test/mergeFixtures';
 
 let braid: TestBraid;
 beforeAll(async () => {
@@ -70,5 +70,19 @@ describe('WhatsApp invite refusals say why', () => {
     expect(invite.code_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(invite.expires_at - invite.created_at).toBe(24 * 60 * 60 * 1000);
     expect(JSON.stringify(invite)).not.toMatch(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+  });
+
+  it('an invite that ran out shows as expired, and a new one does not call it superseded', async () => {
+    const { agentApi, instagram } = await setUp();
+    const ig = await addCustomer(braid.ctx, instagram, { username: 'late' });
+    const first = await agentApi.post(`/api/conversations/${ig.conversation.id}/whatsapp-invite`);
+    braid.clock.advance(25 * 60 * 60 * 1000);
+    expect((await agentApi.get(`/api/contacts/${ig.contact.id}`)).body.invites[0]).toMatchObject({ id: first.body.invite.id, state: 'expired' });
+    await addInbound(braid.ctx, ig.conversation, 'Still there?', braid.clock.now());
+    const second = await agentApi.post(`/api/conversations/${ig.conversation.id}/whatsapp-invite`);
+    expect(second.status).toBe(201);
+    expect(second.body.superseded).toEqual([]);
+    const states = (await invitesOf(ig.contact.id)).map((i) => [i.id, i.state]);
+    expect(states).toEqual(expect.arrayContaining([[first.body.invite.id, 'expired'], [second.body.invite.id, 'sent']]));
   });
 });

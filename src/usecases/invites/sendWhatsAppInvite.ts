@@ -121,7 +121,9 @@ async function supersedeLiveInvites(repos: Repositories, igIdentityId: string, a
   const superseded: string[] = [];
   const actor = { type: actorId ? ('user' as const) : ('automation' as const), id: actorId };
   for (const old of await repos.invites.liveForIdentity(igIdentityId)) {
-    if (await moveInvite(repos, old, ['sent'], 'superseded', { actor, now })) superseded.push(old.id);
+    // One that ran out before this send is recorded as expired, not as replaced.
+    if (old.expiresAt <= now) await moveInvite(repos, old, ['sent'], 'expired', { actor: { type: 'system', id: null }, now });
+    else if (await moveInvite(repos, old, ['sent'], 'superseded', { actor, now })) superseded.push(old.id);
   }
   return superseded;
 }
