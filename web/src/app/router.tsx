@@ -5,6 +5,7 @@ import { SignInPage } from '../features/auth/routes/sign-in';
 import { ChatLayout, NoConversationSelected } from '../features/chat/routes/chat-layout';
 import { ConversationPage } from '../features/chat/routes/conversation';
 import { ContactsPage } from '../features/contacts/routes/contacts';
+import { SandboxPage } from '../features/sandbox/routes/sandbox-page';
 import { InstagramSettingsPage } from '../features/settings/routes/instagram';
 import { MergeAutomationPage } from '../features/settings/routes/merge-automation';
 import { PromptSettingsPage } from '../features/settings/routes/prompt-settings';
@@ -19,6 +20,8 @@ export function createRouter() {
   return createBrowserRouter([
     { path: '/', element: <SignInPage /> },
     { path: '/setup', element: <SetupPage /> },
+    // The customer simulator is public, like a customer's phone: no agent sign-in.
+    { path: '/sandbox', element: <SandboxPage /> },
     {
       element: <RequireAuth />,
       children: [
