@@ -27,7 +27,7 @@ function openSqlite(file: string): Kysely<DB> {
     database.pragma('busy_timeout = 5000');
     // Fail now, not on the first request, when the file cannot be written.
     database.exec('create table if not exists braid_write_check (x integer); drop table braid_write_check;');
-    return new Kysely<DB>({ dialect: new SqliteDialect({ database }) });
+    return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   } catch (error) {
     throw new StorageError(`Cannot open the SQLite database at ${file}: ${(error as Error).message}`);
   }
@@ -46,6 +46,33 @@ async function openPostgres(url: string): Promise<Kysely<DB>> {
     );
   }
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * Kysely prepares every statement afresh; on SQLite preparing costs about as much as running a
+ * small statement. The same few hundred statements run all day (webhook ingest above all), so
+ * they are prepared once and reused. Safe because Kysely runs one statement at a time per
+ * connection, and SQLite re-prepares a cached statement by itself after a schema change.
+ */
+function withStatementCache(database: SQLite.Database, capacity = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    prepare(sqlText: string) {
+      let statement = cache.get(sqlText);
+      if (statement) {
+        cache.delete(sqlText); // re-inserted below: the least recently used statement is evicted first
+      } else {
+        statement = database.prepare(sqlText);
+        if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sqlText, statement);
+      return statement;
+    },
+    close() {
+      cache.clear();
+      database.close();
+    },
+  };
 }
 
 export function redact(url: string): string {

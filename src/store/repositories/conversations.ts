@@ -74,7 +74,10 @@ export class ConversationsRepository {
     return rows.map(toConversation);
   }
 
-  /** Keeps the list's summary columns current; the time only moves forward (webhooks arrive out of order). */
+  /**
+   * Keeps the list's summary columns current; the time only moves forward (webhooks arrive out of order).
+   * Values are bound parameters (eb.val), so the statement's text is the same on every call and stays prepared.
+   */
   async recordMessage(
     id: string,
     message: { at: number; preview: string | null; inbound: boolean; countsAsUnread: boolean },
@@ -84,18 +87,18 @@ export class ConversationsRepository {
       .updateTable('conversations')
       .set((eb) => ({
         last_message_at: eb.fn.coalesce(
-          eb.case().when('last_message_at', '>', message.at).then(eb.ref('last_message_at')).else(message.at).end(),
+          eb.case().when('last_message_at', '>', message.at).then(eb.ref('last_message_at')).else(eb.val(message.at)).end(),
           eb.val(message.at),
         ),
         last_message_preview: eb
           .case()
           .when('last_message_at', '>', message.at)
           .then(eb.ref('last_message_preview'))
-          .else(message.preview)
+          .else(eb.val(message.preview))
           .end(),
         ...(message.inbound && {
           last_inbound_at: eb.fn.coalesce(
-            eb.case().when('last_inbound_at', '>', message.at).then(eb.ref('last_inbound_at')).else(message.at).end(),
+            eb.case().when('last_inbound_at', '>', message.at).then(eb.ref('last_inbound_at')).else(eb.val(message.at)).end(),
             eb.val(message.at),
           ),
           status: 'open' as const,

@@ -3,8 +3,10 @@ import { parseInstagramWebhook } from '../../channels/instagram/webhook';
 import { parseWhatsAppWebhook } from '../../channels/whatsapp/webhook';
 import type { AppContext } from '../../context';
 import { newId } from '../../domain/ids';
+import { type CommitGroup, createCommitGroup } from '../../store/commitGroup';
 import type { Channel } from '../../store/repositories/channels';
 import type { ChannelKind } from '../../store/schema';
+import type { Repositories, Store } from '../../store/store';
 import { applyDeliveryStatus } from './applyDeliveryStatus';
 import { applyMessageChange } from './applyMessageChange';
 import { ensureCustomerThread } from './ensureCustomerThread';
@@ -89,7 +91,7 @@ async function ingestInTransaction(
   parseProblems: string[],
   now: number,
 ): Promise<IngestResult> {
-  return ctx.store.transaction(async (repos) => {
+  return transactionFor(ctx)(async (repos) => {
     const tally = emptyTally();
     tally.rejected.push(...parseProblems);
     const channels = new Map<string, Channel | null>();
@@ -125,6 +127,23 @@ async function ingestInTransaction(
     });
     return { deliveryId, outcome, reason, stored: tally.stored, duplicates: tally.duplicates, rejected: tally.rejected.length };
   });
+}
+
+const commitGroups = new WeakMap<Store, CommitGroup>();
+
+/**
+ * SQLite has one writer: concurrent deliveries share a transaction and its durable commit (group
+ * commit). PostgreSQL runs transactions in parallel, so each delivery gets its own.
+ */
+function transactionFor(ctx: AppContext): <T>(work: (repos: Repositories) => Promise<T>) => Promise<T> {
+  const { store } = ctx;
+  if (store.dialect !== 'sqlite') return (work) => store.transaction(work);
+  let group = commitGroups.get(store);
+  if (!group) {
+    group = createCommitGroup(store);
+    commitGroups.set(store, group);
+  }
+  return group.run;
 }
 
 async function applyEvent(scope: IngestScope, event: InboundEvent): Promise<void> {
