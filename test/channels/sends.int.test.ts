@@ -138,6 +138,54 @@ describe('agent replies', () => {
     expect((await threadOf(ig.conversation.id)).filter((m) => m.direction === 'outbound')).toHaveLength(1);
   });
 
+  it('asks a username user for their number, and sends media by link on both channels', async () => {
+    // A username user: Meta hides the number, Braid knows only the user id.
+    const hidden = await env.platform.createCustomer({ name: 'Hidden Number' });
+    await env.platform.sendWhatsAppText(hidden.id, 'I have a question about my order', { withPhone: false });
+    await env.settle();
+    const hiddenIdentity = (await repos().identities.findByExternalId(env.whatsapp.id, hidden.bsuid))!;
+    expect(hiddenIdentity.phone).toBeNull();
+    const usernameOnly = { customer: hidden, conversation: (await repos().conversations.findByIdentity(hiddenIdentity.id))! };
+    const ig = await customerWhoWrote('instagram');
+    const ask = await env.agentApi.post(`/api/conversations/${usernameOnly.conversation.id}/messages`, { content: { kind: 'contact_request', text: 'Could you share your number?' } });
+    expect(ask.status).toBe(201);
+    const photo = { kind: 'attachment', type: 'image', url: 'https://example.com/p.jpg', caption: 'The blue one' };
+    expect((await env.agentApi.post(`/api/conversations/${usernameOnly.conversation.id}/messages`, { content: photo })).status).toBe(201);
+    expect((await env.agentApi.post(`/api/conversations/${ig.conversation.id}/messages`, { content: photo })).status).toBe(201);
+    await env.settle();
+    // Two jobs run side by side: find each send by its type, not its position.
+    const waSends = await env.platform.sends({ channel: 'whatsapp', customerId: usernameOnly.customer.id });
+    const request = waSends.find((m) => (m.body as { type?: string }).type === 'interactive')!;
+    const image = waSends.find((m) => (m.body as { type?: string }).type === 'image')!;
+    expect(request.body).toMatchObject({ recipient: usernameOnly.customer.bsuid, type: 'interactive', interactive: { type: 'contact_request', action: { name: 'request_contact_info' } } });
+    expect(image.body).toMatchObject({ type: 'image', image: { link: 'https://example.com/p.jpg', caption: 'The blue one' } });
+    const [igImage] = await env.platform.sends({ channel: 'instagram', customerId: ig.customer.id });
+    expect(igImage.body).toMatchObject({ message: { attachment: { type: 'image', payload: { url: 'https://example.com/p.jpg' } } } });
+
+    // The customer shares the number: the identity gains it, still one contact.
+    await env.platform.shareWhatsAppPhone(usernameOnly.customer.id);
+    await env.settle();
+    const identity = (await repos().identities.findByExternalId(env.whatsapp.id, usernameOnly.customer.bsuid))!;
+    expect(identity.phone).toBe(usernameOnly.customer.phone!.slice(1));
+  });
+
+  it('keeps retrying a profile fetch that fails, and the customer stays listed meanwhile', async () => {
+    const now = env.braid.clock.now();
+    // An IGSID the platform does not know: its User Profile API answers an error.
+    await env.postWebhook('instagram', {
+      object: 'instagram',
+      entry: [{ id: '17841400000000001', time: now, messaging: [{ sender: { id: '5550000000000001' }, recipient: { id: '17841400000000001' }, timestamp: now, message: { mid: 'm.profile-fails', text: 'who am I' } }] }],
+    });
+    await env.settle();
+    const identity = (await repos().identities.findByExternalId(env.instagram.id, '5550000000000001'))!;
+    const job = (await repos().jobs.list({ kind: 'profile.fetch' })).find((j) => (j.payload as any).identityId === identity.id)!;
+    expect(job).toMatchObject({ state: 'queued', attempts: 1 });
+    expect(job.lastError).toMatch(/does not exist/);
+    expect(identity.profileFetchedAt).toBeNull();
+    const conversation = (await repos().conversations.findByIdentity(identity.id))!;
+    expect((await env.agentApi.get(`/api/conversations/${conversation.id}`)).body.conversation.customer.name).toBe('Unknown customer');
+  });
+
   it('refuses a reply outside the 24-hour window, naming the window and when it closed', async () => {
     const { conversation, customer } = await customerWhoWrote('instagram');
     env.braid.clock.advance(25 * HOUR);
