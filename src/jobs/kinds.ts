@@ -14,6 +14,8 @@ export const JOB = {
   applyLateStatus: 'message.status.late',
   /** Look for a WhatsApp invite code in an inbound WhatsApp message. Payload: { messageId }. */
   detectInviteCode: 'invite.detect',
+  /** Mark an invite expired when its time is up, if the customer never used it. Payload: { inviteId, workspaceId }. Key: invite.expire:<inviteId>. */
+  expireInvite: 'invite.expire',
   /** Start an automation if an inbound message matches a trigger. Payload: { messageId }. */
   matchAutomation: 'automation.match',
   /** Run the next step of an automation run. Payload: { runId, stepIndex, seq, timeout? }. Key: run:<runId>:step:<seq>. */

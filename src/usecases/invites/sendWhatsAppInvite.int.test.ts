@@ -4,6 +4,8 @@ import { createWorkspace, TEST_PASSWORD } from '../../../test/factories';
 import { startTestBraid, type TestBraid } from '../../../test/harness';
 import { ApiClient } from '../../../test/http';
 import { addCustomer, addInbound } from '../../../test/mergeFixtures';
+import { JOB } from '../../jobs/kinds';
+import { expireInvite } from './expireInvite';
 
 let braid: TestBraid;
 beforeAll(async () => {
@@ -72,17 +74,24 @@ describe('WhatsApp invite refusals say why', () => {
     expect(JSON.stringify(invite)).not.toMatch(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
   });
 
-  it('an invite that ran out shows as expired, and a new one does not call it superseded', async () => {
+  it('an invite that ran out becomes expired (shown at once, recorded by its job), not superseded by the next', async () => {
     const { agentApi, instagram } = await setUp();
     const ig = await addCustomer(braid.ctx, instagram, { username: 'late' });
     const first = await agentApi.post(`/api/conversations/${ig.conversation.id}/whatsapp-invite`);
     braid.clock.advance(25 * 60 * 60 * 1000);
     expect((await agentApi.get(`/api/contacts/${ig.contact.id}`)).body.invites[0]).toMatchObject({ id: first.body.invite.id, state: 'expired' });
+    const states = async () => (await invitesOf(ig.contact.id)).map((i) => [i.id, i.state]);
+    expect(await states()).toEqual([[first.body.invite.id, 'sent']]);
+    // The expiry job, due at expiresAt, records it and tells open threads (run here directly: the
+    // other queued job is the Instagram send, which has no platform to talk to in this test).
+    const job = (await braid.ctx.store.repos.jobs.list({ kind: JOB.expireInvite })).find((j) => j.key === `invite.expire:${first.body.invite.id}`)!;
+    expect(job).toMatchObject({ runAt: first.body.invite.expiresAt, payload: { inviteId: first.body.invite.id } });
+    expect(await expireInvite(braid.ctx, job.payload as { inviteId: string; workspaceId: string })).toBe(true);
+    expect(await states()).toEqual([[first.body.invite.id, 'expired']]);
     await addInbound(braid.ctx, ig.conversation, 'Still there?', braid.clock.now());
     const second = await agentApi.post(`/api/conversations/${ig.conversation.id}/whatsapp-invite`);
     expect(second.status).toBe(201);
     expect(second.body.superseded).toEqual([]);
-    const states = (await invitesOf(ig.contact.id)).map((i) => [i.id, i.state]);
-    expect(states).toEqual(expect.arrayContaining([[first.body.invite.id, 'expired'], [second.body.invite.id, 'sent']]));
+    expect(await states()).toEqual(expect.arrayContaining([[first.body.invite.id, 'expired'], [second.body.invite.id, 'sent']]));
   });
 });

@@ -3,6 +3,7 @@ import { conflict, notFound } from '../../domain/errors';
 import { newId } from '../../domain/ids';
 import { buildInviteSentence, buildWaMeUrl, generateInviteCode, hashInviteCode } from '../../domain/inviteCode';
 import { normalizePhone } from '../../domain/phone';
+import { JOB } from '../../jobs/kinds';
 import { replyWindowError } from '../../domain/replyWindow';
 import type { Invite } from '../../store/repositories/invites';
 import type { Message } from '../../store/repositories/messages';
@@ -111,6 +112,7 @@ export async function sendWhatsAppInvite(ctx: AppContext, input: SendWhatsAppInv
       },
       now,
     );
+    await repos.jobs.enqueue({ kind: JOB.expireInvite, payload: { inviteId: invite.id, workspaceId: invite.workspaceId }, key: `invite.expire:${invite.id}`, runAt: invite.expiresAt }, now);
     await repos.events.record(input.workspaceId, 'invite.updated', inviteEvent(invite), now);
     return { invite, item, message, superseded };
   });
