@@ -164,6 +164,22 @@ describe('WhatsApp senders (business-scoped user ids and phones)', () => {
     expect(identity.phone).toBe('351913000009');
     expect((await repos().messages.thread([conversation.id], { limit: 10 })).map((m) => m.type)).toEqual(['text', 'user_changed_number', 'text']);
   });
+
+  it('moves an identity to the new user id when Meta regenerates it', async () => {
+    const t = Math.floor(env.braid.clock.now() / 1000);
+    await env.postWebhook('whatsapp', waMessage({ phone: '+351914000001', bsuid: 'PT.4000001' }, 'wamid.d1', t, 'before'));
+    const contactsBefore = await count('contacts');
+    const change = waMessage({ phone: '+351914000001', bsuid: 'PT.4000001' }, 'wamid.d2', t + 5, '');
+    const message = change.entry[0].changes[0].value.messages[0] as Record<string, unknown>;
+    delete message.text;
+    Object.assign(message, { type: 'system', system: { type: 'user_changed_user_id', body: 'User id changed', user_id: 'PT.4000009', previous_user_id: 'PT.4000001' } });
+    expect((await env.postWebhook('whatsapp', change)).status).toBe(200);
+    await env.postWebhook('whatsapp', waMessage({ bsuid: 'PT.4000009' }, 'wamid.d3', t + 10, 'after'));
+    expect(await count('contacts')).toBe(contactsBefore);
+    const { identity, conversation } = await conversationOf('whatsapp', { bsuid: 'PT.4000009' });
+    expect(identity.phone).toBe('351914000001');
+    expect((await repos().messages.thread([conversation.id], { limit: 10 })).map((m) => m.text)).toEqual(['before', 'User id changed', 'after']);
+  });
 });
 
 describe('rejected deliveries', () => {

@@ -2,7 +2,7 @@ import { GraphApiError } from '../../channels/meta/graphApi';
 import type { AppContext } from '../../context';
 import { outboundContentSchema } from '../../domain/outbound';
 import type { Message } from '../../store/repositories/messages';
-import { sendContent, UnsendableContentError } from './graphRequestFor';
+import { sendContent, UnsendableContentError } from './sendContent';
 
 export interface SendOutboundInput {
   messageId: string;
