@@ -12,6 +12,12 @@ describe('newId', () => {
     }
   });
 
+  it('sorts in the order the ids were made, also within one millisecond', () => {
+    const ids = Array.from({ length: 5_000 }, newId);
+    expect([...ids].sort()).toEqual(ids);
+    expect(ids[0][14]).toBe('7');
+  });
+
   it('isId refuses junk', () => {
     expect(isId('')).toBe(false);
     expect(isId('../etc/passwd')).toBe(false);
