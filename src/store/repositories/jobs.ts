@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newId } from '../../domain/ids';
 import type { JobState } from '../schema';
 import type { RepositoryContext } from './context';
 
@@ -34,7 +34,7 @@ export class JobsRepository {
 
   async enqueue(job: NewJob, now: number): Promise<void> {
     const values = {
-      id: randomUUID(),
+      id: newId(),
       kind: job.kind,
       payload: JSON.stringify(job.payload ?? {}),
       key: job.key ?? null,
@@ -70,6 +70,7 @@ export class JobsRepository {
         ]),
       )
       .orderBy('run_at')
+      .orderBy('id')
       .limit(limit)
       .$if(dialect === 'postgres', (qb) => qb.forUpdate().skipLocked());
     const rows = await db
