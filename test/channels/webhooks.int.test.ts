@@ -77,6 +77,14 @@ describe('signatures', () => {
     expect(metrics).toMatch(/braid_webhook_deliveries_total\{channel="whatsapp",outcome="unauthorized"\} 4/);
   });
 
+  it('refuses a body over 3 MB before reading it into the database', async () => {
+    const before = await count('deliveries');
+    const huge = JSON.stringify({ object: 'instagram', entry: [], padding: 'x'.repeat(3 * 1024 * 1024) });
+    const response = await env.postWebhook('instagram', huge);
+    expect(response.status).toBe(413);
+    expect(await count('deliveries')).toBe(before);
+  });
+
   it('accepts the same body correctly signed, byte for byte as Meta escapes it', async () => {
     const response = await env.postWebhook('whatsapp', waMessage({ phone: '+351911000002', bsuid: 'PT.1000002', name: 'Zoë 👑' }, 'wamid.signed-1', 1795770000, 'olá / ça va'));
     expect(response.status).toBe(200);
