@@ -3,7 +3,7 @@ import type { AppContext } from '../context';
 import type { StatusEvent } from '../channels/events';
 import { applyLateDeliveryStatus } from '../usecases/ingest/applyLateDeliveryStatus';
 import { fetchCustomerProfile } from '../usecases/ingest/fetchCustomerProfile';
-import { sendOutboundMessage } from '../usecases/messages/sendOutboundMessage';
+import { SentButNotRecordedError, sendOutboundMessage } from '../usecases/messages/sendOutboundMessage';
 import { JOB } from './kinds';
 import { PermanentJobError, type JobHandlers } from './worker';
 
@@ -25,7 +25,10 @@ export function messagingJobHandlers(ctx: AppContext): JobHandlers {
   return {
     [JOB.sendMessage]: async (job) => {
       const payload = parsePayload(sendPayload, job.payload);
-      const result = await sendOutboundMessage(ctx, { messageId: payload.messageId, lastAttempt: job.attempts >= job.maxAttempts });
+      const result = await sendOutboundMessage(ctx, { messageId: payload.messageId, lastAttempt: job.attempts >= job.maxAttempts }).catch((error) => {
+        if (error instanceof SentButNotRecordedError) throw new PermanentJobError(error.message);
+        throw error;
+      });
       // The row already says why; failing the job too keeps the queue's own record truthful.
       if (result.outcome === 'failed') throw new PermanentJobError(`Meta refused the send (${result.code}): ${result.title}`);
     },

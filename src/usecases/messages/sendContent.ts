@@ -18,7 +18,7 @@ export interface SentMessage {
  * button becomes a CTA-URL message, and a customer is addressed by phone when Braid knows it
  * (`to` wins at Meta anyway), else by business-scoped user id.
  */
-export function sendContent(graph: GraphClients, identity: Identity, content: OutboundContent): Promise<SentMessage> {
+export async function sendContent(graph: GraphClients, identity: Identity, content: OutboundContent): Promise<SentMessage> {
   return identity.kind === 'instagram' ? sendOnInstagram(graph.instagram, identity, content) : sendOnWhatsApp(graph.whatsapp, identity, content);
 }
 

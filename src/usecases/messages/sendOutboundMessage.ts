@@ -18,6 +18,9 @@ export type SendOutcome =
 /** Thrown for a failure worth retrying (network, 5xx, 429, rate limits); the worker backs off. */
 export class TransientSendError extends Error {}
 
+/** Meta accepted the message but Braid could not store its id: retrying would send it twice. */
+export class SentButNotRecordedError extends Error {}
+
 /**
  * Sends one outbound row through the Graph API and records what Meta said.
  *
@@ -48,16 +51,36 @@ export async function sendOutboundMessage(ctx: AppContext, input: SendOutboundIn
     return markFailed(ctx, message, graphErrorCode(error), graphErrorTitle(error));
   }
 
-  await ctx.store.transaction(async (trx) => {
-    await trx.messages.markSent(message.id, externalId);
-    await trx.events.record(
-      message.workspaceId,
-      'message.updated',
-      { conversationId: message.conversationId, messageId: message.id, status: 'sent' },
-      ctx.clock.now(),
-    );
-  });
+  await recordSent(ctx, message, externalId);
   return { outcome: 'sent', externalId };
+}
+
+/**
+ * Meta has the message now: failing to note that must not lead to a second send. The write is
+ * tried a few times; if the database still refuses, the job stops for good (the row stays
+ * pending and the log says why) rather than be retried into sending the message again.
+ */
+async function recordSent(ctx: AppContext, message: Message, externalId: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ctx.store.transaction(async (trx) => {
+        await trx.messages.markSent(message.id, externalId);
+        await trx.events.record(
+          message.workspaceId,
+          'message.updated',
+          { conversationId: message.conversationId, messageId: message.id, status: 'sent' },
+          ctx.clock.now(),
+        );
+      });
+      return;
+    } catch (error) {
+      if (attempt >= 3) {
+        ctx.logger.error({ err: error, messageId: message.id, externalId }, 'message was sent but its id could not be stored');
+        throw new SentButNotRecordedError(`sent as ${externalId}, but storing that failed: ${(error as Error).message}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }
 
 async function markFailed(ctx: AppContext, message: Message, code: string, title: string): Promise<SendOutcome> {
