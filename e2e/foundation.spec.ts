@@ -134,8 +134,11 @@ test('an admin creates an agent, and the agent is refused the admin page and API
 test('an expired session returns to sign-in with a message, and signing in again returns to the page', async ({ page, context }, testInfo) => {
   const shot = stepScreenshots(page, testInfo, 'expired');
   await page.goto('/');
+  // Wait for the live stream too: opened after the cookie is gone, its refusal alone would end the session.
+  const liveStream = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/events');
   await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
   await expect(page).toHaveURL(/\/chat$/);
+  await liveStream;
 
   await context.clearCookies();
   await mainNav(page).getByRole('link', { name: 'Settings', exact: true }).click();
