@@ -52,13 +52,19 @@ export class MergeRequestsRepository {
     return rows.map(toRequest);
   }
 
-  /** The thread items that show a request (one per conversation it was posted in). */
-  async threadItemIds(conversationIds: string[], requestId: string): Promise<string[]> {
+  /**
+   * The thread items that show a request (one per conversation it was posted in). They were
+   * written with the request, at its creation time: the thread index narrows to that instant, so
+   * the cost does not grow with the conversation's history.
+   */
+  async threadItemIds(conversationIds: string[], request: { id: string; createdAt: number }): Promise<string[]> {
     if (conversationIds.length === 0) return [];
+    const requestId = request.id;
     const rows = await this.ctx.db
       .selectFrom('messages')
       .select('id')
       .where('conversation_id', 'in', conversationIds)
+      .where('platform_ts', '=', request.createdAt)
       .where('type', '=', 'merge_request')
       .where('payload', 'like', `%"mergeRequestId":"${requestId}"%`)
       .execute();

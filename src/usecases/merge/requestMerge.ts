@@ -91,7 +91,7 @@ export async function requestMerge(
 /** Shows a decided request's new state on its thread items and tells open UIs. */
 export async function publishDecision(repos: Repositories, request: MergeRequest, invite: Invite | undefined, now: number): Promise<void> {
   const conversationIds = invite ? [invite.conversationId, ...(invite.waConversationId ? [invite.waConversationId] : [])] : [];
-  for (const messageId of await repos.mergeRequests.threadItemIds(conversationIds, request.id)) {
+  for (const messageId of await repos.mergeRequests.threadItemIds(conversationIds, request)) {
     await updateSystemItem(repos, request.workspaceId, messageId, { state: request.state }, now);
   }
   await repos.events.record(request.workspaceId, 'merge_request.updated', mergeRequestEvent(request, conversationIds), now);
