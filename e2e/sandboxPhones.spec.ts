@@ -19,7 +19,7 @@ async function businessSends(request: APIRequestContext, igsid: string, message:
 const template = (text: string, buttons: unknown[]) => ({ attachment: { type: 'template', payload: { template_type: 'button', text, buttons } } });
 
 test('the phones open what a phone can open and show the rest as broken', async ({ page, context }) => {
-  const customerId = await newCustomer(page, { name: 'Inês Rocha', visiblePhone: true });
+  const customerId = await newCustomer(page, { name: 'Rosa Menezes', visiblePhone: true });
   const { igsid } = (await (await page.request.get(`/sandbox/api/customers/${customerId}`)).json()).customer as { igsid: string };
   const { instagram, whatsapp, send } = phones(page);
 
