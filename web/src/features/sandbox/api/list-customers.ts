@@ -13,7 +13,8 @@ export async function listCustomers() {
 export const customersQueryKey = ['sandbox', 'customers'] as const;
 
 export function customersQueryOptions() {
-  return queryOptions({ queryKey: customersQueryKey, queryFn: listCustomers, staleTime: 5_000 });
+  // Customers made in another tab (or by a test) show up without a reload.
+  return queryOptions({ queryKey: customersQueryKey, queryFn: listCustomers, staleTime: 5_000, refetchInterval: 5_000 });
 }
 
 export function useCustomers() {
