@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MERGE_CONFIRMATION_TEXT } from '../../src/usecases/merge/applyMerge';
+import { openEventStream } from '../sse';
 import { startBraidWithPlatform, type BraidWithPlatform } from '../withPlatform';
 import { conversationOf, inviteCustomer } from './inviteFlow';
 
@@ -52,8 +53,14 @@ describe('Contact Merge Automation, the seed flow', () => {
     const since = await env.braid.ctx.store.repos.events.latestId(env.workspace.id);
 
     const { customer, ig, sentence, inviteId } = await inviteCustomer(env, 'Ana Silva', 'ana.silva');
+    const stream = await openEventStream(env.braid.url, env.agentApi.cookie);
+    await stream.next('ready');
     await env.platform.sendWhatsAppText(customer.id, sentence);
     await env.settle();
+    // The agent's open tab hears of it (the UI shows the success message from this event).
+    const live = await stream.next('contact.merged');
+    expect(live.data).toMatchObject({ survivorId: ig.contactId, how: 'auto', inviteId, message: expect.stringContaining('merged into Ana Silva') });
+    stream.close();
 
     const view = await expectOneContactWithBothChannels(ig.contactId, customer.id);
     expect(view.invites.find((i: any) => i.id === inviteId).state).toBe('merged');
