@@ -1,11 +1,11 @@
-import type { LucideIcon } from 'lucide-react';
-import type { ComponentProps } from 'react';
+import type { ComponentProps, ComponentType } from 'react';
 import { cx } from './cx';
 
 export interface IconButtonProps extends Omit<ComponentProps<'button'>, 'children' | 'aria-label'> {
   /** The accessible name, also shown as a tooltip. An icon alone names nothing. */
   label: string;
-  icon: LucideIcon;
+  /** A lucide icon or a channel glyph: anything drawn at a size, hidden from assistive technology. */
+  icon: ComponentType<{ size?: number; strokeWidth?: number; 'aria-hidden'?: boolean | 'true'; focusable?: boolean | 'false' }>;
   variant?: 'ghost' | 'secondary';
 }
 

@@ -1,8 +1,11 @@
 import { ArrowLeft } from 'lucide-react';
 import { useNavigate } from 'react-router-dom';
 import { Page } from '../../../components/layout/page';
-import { Callout } from '../../../components/ui/alert';
+import { Callout, FormError } from '../../../components/ui/alert';
 import { IconButton } from '../../../components/ui/icon-button';
+import { errorMessage } from '../../../lib/api';
+import { useChannel } from '../../channels/api/list-channels';
+import { ManualMergeSwitch } from '../components/manual-merge-switch';
 
 /**
  * `/settings/instagram/prompt-settings/merge-automation`. The guide's Back arrow
@@ -10,6 +13,7 @@ import { IconButton } from '../../../components/ui/icon-button';
  */
 export function MergeAutomationPage() {
   const navigate = useNavigate();
+  const { channel, isPending, error } = useChannel('instagram');
   return (
     <Page
       title="Merge Automation"
@@ -22,11 +26,22 @@ export function MergeAutomationPage() {
     >
       <section className="card section" aria-labelledby="merge-mode-heading">
         <h2 id="merge-mode-heading">Merge mode</h2>
-        <Callout>
-          The <strong>Manual merge mode</strong> setting will be here. When it is on, agents are asked before a
-          customer’s WhatsApp number is merged into their Instagram contact; when it is off, Braid merges as soon as
-          the customer connects.
-        </Callout>
+        {error && <FormError>{`The Instagram channel could not be loaded: ${errorMessage(error)}`}</FormError>}
+        {isPending && <p className="muted">Loading the Instagram channel…</p>}
+        {!isPending && !error && !channel && (
+          <Callout tone="warning">No Instagram channel is connected to this workspace, so there is nothing to merge yet.</Callout>
+        )}
+        {channel && <ManualMergeSwitch channel={channel} />}
+      </section>
+      <section className="section" aria-labelledby="merge-rules-heading">
+        <h2 id="merge-rules-heading">How merging works</h2>
+        <ul className="plain-list">
+          <li>Manual merge mode must be enabled before merging contacts by hand.</li>
+          <li>Automation and manual merge are separate processes: an automation never merges anything.</li>
+          <li>Merging is performed from the chat thread, and only after the customer connects on WhatsApp.</li>
+          <li>Conflicts (for example a WhatsApp number that already belongs to another Instagram account) always ask an agent.</li>
+          <li>Every merge can be undone from the contact’s merge history.</li>
+        </ul>
       </section>
     </Page>
   );
