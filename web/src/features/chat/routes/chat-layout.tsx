@@ -1,7 +1,10 @@
-import { Inbox } from 'lucide-react';
 import { Outlet, useParams } from 'react-router-dom';
-import { usePageTitle } from '../../../lib/use-page-title';
 import { cx } from '../../../components/ui/cx';
+import { usePageTitle } from '../../../lib/use-page-title';
+import { ConversationList } from '../components/conversation-list';
+import { useInboxLiveUpdates } from '../lib/use-inbox-live-updates';
+import { useMergeNotifications } from '../lib/use-merge-notifications';
+import '../chat.css';
 
 /**
  * `/chat`: the conversation list beside the open thread. On a narrow screen the
@@ -10,6 +13,8 @@ import { cx } from '../../../components/ui/cx';
 export function ChatLayout() {
   const { conversationId } = useParams();
   usePageTitle('Chat');
+  useInboxLiveUpdates();
+  useMergeNotifications(conversationId);
   return (
     <div className={cx('chat', conversationId ? 'chat-thread-open' : 'chat-list-open')}>
       <section className="chat-list" aria-labelledby="chat-heading">
@@ -18,11 +23,7 @@ export function ChatLayout() {
             Chat
           </h1>
         </header>
-        <div className="empty-state">
-          <Inbox aria-hidden="true" size={36} strokeWidth={1.5} />
-          <p className="empty-state-title">No conversations yet</p>
-          <p className="muted">When customers write to you on Instagram or WhatsApp, their conversations appear here.</p>
-        </div>
+        <ConversationList />
       </section>
       <div className="chat-thread">
         <Outlet />

@@ -1,26 +1,73 @@
 import { ArrowLeft } from 'lucide-react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { FormError } from '../../../components/ui/alert';
+import { cx } from '../../../components/ui/cx';
+import { errorMessage } from '../../../lib/api';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { ContactPanel } from '../../contacts/components/contact-panel';
+import { useAgentNames } from '../../users/use-agent-names';
+import { useConversation } from '../api/get-conversation';
+import { useMarkConversationRead } from '../api/mark-conversation-read';
+import { Composer } from '../components/composer';
+import { ThreadHeader } from '../components/thread-header';
+import { Timeline } from '../components/timeline';
 
-/** `/chat/:conversationId`: one conversation's thread. */
+/** Wide enough for the contact panel beside the thread without squeezing the messages. */
+const PANEL_BESIDE_QUERY = '(min-width: 1180px)';
+
+function usePanelBesideByDefault(): boolean {
+  const [wide] = useState(() => typeof window !== 'undefined' && window.matchMedia(PANEL_BESIDE_QUERY).matches);
+  return wide;
+}
+
+/** `/chat/:conversationId`: the contact's timeline, the composer, and the contact panel beside them. */
 export function ConversationPage() {
   const { conversationId = '' } = useParams();
-  usePageTitle('Conversation');
+  const detail = useConversation(conversationId);
+  const markRead = useMarkConversationRead();
+  const agentNames = useAgentNames();
+  const [panelOpen, setPanelOpen] = useState(usePanelBesideByDefault());
+  usePageTitle(detail.data ? `${detail.data.conversation.customer.name} · Chat` : 'Conversation');
+
+  const unread = detail.data?.conversation.unreadCount ?? 0;
+  const { mutate: markReadMutate } = markRead;
+  // The agent has the thread on screen: what was unread is read now (and again when more arrives).
+  useEffect(() => {
+    if (unread > 0) markReadMutate(conversationId);
+  }, [conversationId, unread, markReadMutate]);
+
+  if (detail.isError) {
+    return (
+      <section className="thread" aria-labelledby="thread-heading">
+        <header className="thread-header">
+          <Link className="icon-btn icon-btn-ghost thread-back" to="/chat" aria-label="All conversations" title="All conversations">
+            <ArrowLeft aria-hidden="true" size={20} />
+          </Link>
+          <h2 id="thread-heading" tabIndex={-1} data-page-heading="">
+            Conversation
+          </h2>
+        </header>
+        <div className="thread-error">
+          <FormError>{`This conversation could not be opened: ${errorMessage(detail.error)}`}</FormError>
+        </div>
+      </section>
+    );
+  }
+  if (!detail.data) return <p className="muted thread-loading">Loading the conversation…</p>;
+
   return (
-    <section className="thread" aria-labelledby="thread-heading">
-      <header className="thread-header">
-        <Link className="icon-btn icon-btn-ghost thread-back" to="/chat" aria-label="All conversations" title="All conversations">
-          <ArrowLeft aria-hidden="true" size={20} />
-        </Link>
-        <h2 id="thread-heading" tabIndex={-1} data-page-heading="">
-          Conversation
-        </h2>
-      </header>
-      <div className="empty-state empty-state-pane">
-        <p className="muted">
-          Conversation <code>{conversationId}</code> could not be shown: conversations are not available yet.
-        </p>
-      </div>
-    </section>
+    <div className={cx('conversation-view', panelOpen && 'contact-panel-open')}>
+      <section className="thread" aria-labelledby="thread-heading">
+        <ThreadHeader detail={detail.data} contactPanelOpen={panelOpen} onToggleContactPanel={() => setPanelOpen((open) => !open)} />
+        <Timeline conversationId={conversationId} agentNames={agentNames} />
+        <Composer detail={detail.data} />
+      </section>
+      {panelOpen && (
+        <aside className="contact-panel" id="contact-panel" aria-label="Contact details">
+          <ContactPanel contactId={detail.data.conversation.contactId} />
+        </aside>
+      )}
+    </div>
   );
 }

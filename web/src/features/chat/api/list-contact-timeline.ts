@@ -1,0 +1,51 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api } from '../../../lib/api';
+import { channelKindSchema } from '../../channels/api/list-channels';
+import { conversationsRootKey } from './conversation-schema';
+
+export const messageSchema = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  channel: channelKindSchema,
+  direction: z.enum(['inbound', 'outbound', 'system']),
+  /** text, image, buttons, quick_replies, automation, invite, merge_request, merge, unmerge, note, … */
+  type: z.string(),
+  text: z.string().nullable(),
+  /** received, pending, sent, delivered, read, failed */
+  status: z.string(),
+  error: z.object({ code: z.string(), title: z.string().nullable() }).nullable(),
+  sentBy: z.string(),
+  authorId: z.string().nullable(),
+  /** The platform's time: the timeline is ordered by it. */
+  at: z.number(),
+  createdAt: z.number(),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type Message = z.infer<typeof messageSchema>;
+
+const timelineResponseSchema = z.object({ messages: z.array(messageSchema), nextCursor: z.string().nullable() });
+
+/**
+ * The customer's whole timeline, every channel of the contact, oldest first
+ * (`scope=contact`), read through the open conversation.
+ */
+export function listContactTimeline(conversationId: string, signal?: AbortSignal) {
+  return api.get(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, timelineResponseSchema, {
+    signal,
+    query: { scope: 'contact', limit: 200 },
+  });
+}
+
+export const contactTimelineQueryKey = (conversationId: string) => [...conversationsRootKey, 'timeline', conversationId] as const;
+
+export function contactTimelineQueryOptions(conversationId: string) {
+  return queryOptions({
+    queryKey: contactTimelineQueryKey(conversationId),
+    queryFn: ({ signal }) => listContactTimeline(conversationId, signal),
+  });
+}
+
+export function useContactTimeline(conversationId: string) {
+  return useQuery(contactTimelineQueryOptions(conversationId));
+}

@@ -1,0 +1,91 @@
+import { Send } from 'lucide-react';
+import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { FormError } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { RadioGroup } from '../../../components/ui/radio-group';
+import { errorMessage } from '../../../lib/api';
+import type { ChannelKind } from '../../channels/api/list-channels';
+import type { ConversationDetail } from '../api/get-conversation';
+import { useSendMessage } from '../api/send-message';
+import { CHANNEL_NAME, fullTime } from '../lib/format';
+import { ReplyWindowNotice } from './reply-window-notice';
+
+/**
+ * Textbox **Message**, button **Send**, and for a contact on both channels the **Reply via**
+ * choice. A closed reply window is said before the agent writes, not after a failed send.
+ */
+export function Composer({ detail }: { detail: ConversationDetail }) {
+  const { conversation, replyChannels } = detail;
+  const [channel, setChannel] = useState<ChannelKind>(conversation.channel);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const send = useSendMessage();
+  const hintId = useId();
+
+  // Another conversation opened in the same composer: start again on its own channel.
+  useEffect(() => {
+    setChannel(conversation.channel);
+    setText('');
+    setError(null);
+  }, [conversation.id, conversation.channel]);
+
+  const channels = (['instagram', 'whatsapp'] as const).filter((kind) => replyChannels.some((option) => option.channel === kind));
+  const chosen = replyChannels.find((option) => option.channel === channel) ?? replyChannels.find((option) => option.conversationId === conversation.id);
+  const replyWindow = chosen?.replyWindow ?? conversation.replyWindow;
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    const message = text.trim();
+    if (!message || send.isPending || !replyWindow.open) return;
+    setError(null);
+    send.mutate(
+      { conversationId: conversation.id, text: message, channel: channel === conversation.channel ? undefined : channel },
+      {
+        onSuccess: () => setText(''),
+        onError: (failure) => setError(`Not sent: ${errorMessage(failure)}`),
+      },
+    );
+  };
+
+  // Enter sends, Shift+Enter starts a new line, as in the messaging apps agents know.
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) submit(event);
+  };
+
+  return (
+    <form className="composer" onSubmit={submit} aria-label="Reply">
+      {channels.length > 1 && (
+        <RadioGroup
+          label="Reply via"
+          value={channel}
+          onValueChange={setChannel}
+          options={channels.map((kind) => ({ value: kind, label: CHANNEL_NAME[kind] }))}
+          className="composer-channels"
+        />
+      )}
+      {!replyWindow.open && <ReplyWindowNotice channel={channel} window={replyWindow} />}
+      <FormError>{error}</FormError>
+      <div className="composer-row">
+        <label className="visually-hidden" htmlFor={`${hintId}-message`}>
+          Message
+        </label>
+        <textarea
+          id={`${hintId}-message`}
+          className="field-input composer-input"
+          rows={2}
+          value={text}
+          placeholder={replyWindow.open ? `Write on ${CHANNEL_NAME[channel]}…` : `${CHANNEL_NAME[channel]} is closed for replies`}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={onKeyDown}
+          aria-describedby={`${hintId}-hint`}
+        />
+        <Button type="submit" pending={send.isPending} disabled={!replyWindow.open || !text.trim()}>
+          <Send aria-hidden="true" size={16} /> Send
+        </Button>
+      </div>
+      <p className="visually-hidden" id={`${hintId}-hint`}>
+        {replyWindow.open && replyWindow.closesAt ? `Replies on ${CHANNEL_NAME[channel]} are open until ${fullTime(replyWindow.closesAt)}. ` : ''}Enter sends; Shift and Enter starts a new line.
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { FormError } from '../../../components/ui/alert';
+import { errorMessage } from '../../../lib/api';
+import { useContactTimeline } from '../api/list-contact-timeline';
+import { inTimeOrder, withoutDuplicateSystemItems } from '../lib/timeline';
+import { MessageItem } from './message-item';
+import { SystemItem } from './system-item';
+
+/** Closer than this to the bottom counts as "reading the newest", so new messages scroll into view. */
+const STICK_TO_BOTTOM_PX = 120;
+
+/** The contact's messages from every channel in time order, with the system items between them. */
+export function Timeline({ conversationId, agentNames }: { conversationId: string; agentNames: Map<string, string> }) {
+  const timeline = useContactTimeline(conversationId);
+  const scroller = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const items = useMemo(() => inTimeOrder(withoutDuplicateSystemItems(timeline.data?.messages ?? [])), [timeline.data]);
+
+  // Follow new messages only when the agent is already at the bottom, so reading back is never interrupted.
+  useEffect(() => {
+    const element = scroller.current;
+    if (element && atBottom.current) element.scrollTop = element.scrollHeight;
+  }, [items]);
+
+  useEffect(() => {
+    atBottom.current = true;
+  }, [conversationId]);
+
+  return (
+    <div
+      className="timeline"
+      ref={scroller}
+      onScroll={(event) => {
+        const element = event.currentTarget;
+        atBottom.current = element.scrollHeight - element.scrollTop - element.clientHeight < STICK_TO_BOTTOM_PX;
+      }}
+    >
+      {timeline.isPending && <p className="muted timeline-note">Loading messages…</p>}
+      {timeline.isError && <FormError>{`Messages could not be loaded: ${errorMessage(timeline.error)}`}</FormError>}
+      {timeline.data?.nextCursor && <p className="muted timeline-note">Older messages are not shown here.</p>}
+      {timeline.isSuccess && items.length === 0 && <p className="muted timeline-note">No messages yet.</p>}
+      <ol className="timeline-items" aria-label="Messages">
+        {items.map((item) =>
+          item.direction === 'system' ? (
+            <SystemItem key={item.id} item={item} />
+          ) : (
+            <MessageItem key={item.id} message={item} authorName={item.authorId ? agentNames.get(item.authorId) : undefined} />
+          ),
+        )}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { fullTime } from '../../chat/lib/format';
+import type { AuditEvent } from '../api/get-contact-history';
+import { describeAuditEvent } from '../lib/describe-audit';
+
+/** Every invite, sync, request, merge and undo of this contact (and those merged into it): who, when, why. */
+export function AuditTrail({ events, agentNames }: { events: AuditEvent[]; agentNames: Map<string, string> }) {
+  if (events.length === 0) return <p className="muted">Nothing recorded yet.</p>;
+  return (
+    <ol className="audit-trail">
+      {events.map((event) => {
+        const { what, who } = describeAuditEvent(event, agentNames);
+        const reason = typeof event.data?.reason === 'string' ? event.data.reason : null;
+        return (
+          <li key={event.id}>
+            <span className="audit-what">{what}</span>
+            <span className="muted">
+              {' '}
+              by {who}, {fullTime(event.createdAt)}
+            </span>
+            {reason && <span className="audit-reason">{reason}</span>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

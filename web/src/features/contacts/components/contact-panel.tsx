@@ -1,0 +1,121 @@
+import { useId, type ReactNode } from 'react';
+import { FormError } from '../../../components/ui/alert';
+import { errorMessage } from '../../../lib/api';
+import { fullTime } from '../../chat/lib/format';
+import { useAgentNames } from '../../users/use-agent-names';
+import { useContact } from '../api/get-contact';
+import { useContactHistory } from '../api/get-contact-history';
+import { contactLabel } from '../api/contact-schema';
+import { AuditTrail } from './audit-trail';
+import { ContactIdentities } from './contact-identities';
+import { MergeHistory } from './merge-history';
+import { MergeSuggestions } from './merge-suggestions';
+import '../contacts.css';
+
+function PanelSection({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="panel-section" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+const INVITE_STATE: Record<string, string> = {
+  sent: 'sent',
+  connected: 'connected',
+  merged: 'merged',
+  expired: 'expired',
+  superseded: 'replaced by a newer one',
+  rejected: 'rejected',
+};
+
+/**
+ * Who the customer is across channels: name, handles, identities per channel, tags, notes,
+ * merge suggestions, the **merge history** with **Undo merge**, and the audit trail.
+ * Beside the thread and at /contacts/:id.
+ */
+export function ContactPanel({ contactId, headingLevel = 2 }: { contactId: string; headingLevel?: 1 | 2 }) {
+  const contact = useContact(contactId);
+  const history = useContactHistory(contact.data?.contact.id ?? contactId);
+  const agentNames = useAgentNames();
+  const headingId = useId();
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
+
+  if (contact.isPending) return <p className="muted contact-panel-note">Loading the contact…</p>;
+  if (contact.isError) return <FormError>{`The contact could not be loaded: ${errorMessage(contact.error)}`}</FormError>;
+  const view = contact.data;
+  const allIdentities = [...view.identities.instagram, ...view.identities.whatsapp];
+  const name = contactLabel(view.contact, allIdentities);
+  const handles = allIdentities.flatMap((identity) => (identity.username ? [`@${identity.username}`] : identity.phone ? [`+${identity.phone.replace(/^\+/, '')}`] : []));
+
+  return (
+    <div className="contact-panel-body">
+      <header className="contact-panel-header">
+        <Heading id={headingId} tabIndex={-1} {...(headingLevel === 1 ? { 'data-page-heading': '' } : {})}>
+          {name}
+        </Heading>
+        {handles.length > 0 && <p className="muted">{handles.join(' · ')}</p>}
+        {view.contact.email && <p className="muted">{view.contact.email}</p>}
+      </header>
+      <PanelSection title="Channels">
+        <ContactIdentities identities={view.identities} />
+      </PanelSection>
+      <PanelSection title="Tags">
+        {view.tags.length ? (
+          <ul className="tag-list">
+            {view.tags.map((tag) => (
+              <li key={tag} className="badge">
+                {tag}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No tags.</p>
+        )}
+      </PanelSection>
+      <PanelSection title="Notes">
+        {view.notes.length ? (
+          <ul className="panel-list">
+            {view.notes.map((note) => (
+              <li key={note.id}>
+                <p>{note.body}</p>
+                <p className="muted">
+                  {note.authorId ? (agentNames.get(note.authorId) ?? 'An agent') : 'Braid'}, {fullTime(note.createdAt)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No notes.</p>
+        )}
+      </PanelSection>
+      {view.invites.length > 0 && (
+        <PanelSection title="WhatsApp invites">
+          <ul className="panel-list">
+            {view.invites.map((invite) => (
+              <li key={invite.id}>
+                Sent {fullTime(invite.createdAt)}: {INVITE_STATE[invite.state] ?? invite.state}
+                {invite.state === 'sent' && <span className="muted"> (valid until {fullTime(invite.expiresAt)})</span>}
+              </li>
+            ))}
+          </ul>
+        </PanelSection>
+      )}
+      <PanelSection title="Merge suggestions">
+        <MergeSuggestions contactId={view.contact.id} contactName={name} />
+      </PanelSection>
+      <PanelSection title="Merge history">
+        {history.isError ? (
+          <FormError>{`The merge history could not be loaded: ${errorMessage(history.error)}`}</FormError>
+        ) : (
+          <MergeHistory merges={history.data?.merges ?? []} agentNames={agentNames} />
+        )}
+      </PanelSection>
+      <PanelSection title="Audit trail">
+        <AuditTrail events={history.data?.events ?? []} agentNames={agentNames} />
+      </PanelSection>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api } from '../../../lib/api';
+import { conversationsRootKey } from '../../chat/api/conversation-schema';
+import { contactsRootKey } from '../../contacts/api/contact-keys';
+
+const acceptResponseSchema = z.object({
+  mergeRequest: z.object({ id: z.string(), state: z.string() }).loose(),
+  merge: z.object({ id: z.string(), survivorId: z.string(), mergedId: z.string() }).loose(),
+});
+
+/** The agent's **Merge** on a merge request: the two contacts become one. */
+export function acceptMergeRequest(mergeRequestId: string) {
+  return api.post(`/api/merge-requests/${encodeURIComponent(mergeRequestId)}/accept`, undefined, acceptResponseSchema);
+}
+
+export function useAcceptMergeRequest() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: acceptMergeRequest,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: conversationsRootKey }),
+        queryClient.invalidateQueries({ queryKey: contactsRootKey }),
+      ]),
+  });
+}

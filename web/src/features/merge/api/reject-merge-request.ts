@@ -1,0 +1,24 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api } from '../../../lib/api';
+import { conversationsRootKey } from '../../chat/api/conversation-schema';
+import { contactsRootKey } from '../../contacts/api/contact-keys';
+
+const rejectResponseSchema = z.object({ mergeRequest: z.object({ id: z.string(), state: z.string() }).loose() });
+
+/** The agent's **Reject**: nothing is merged; the two contacts stay apart. */
+export function rejectMergeRequest({ mergeRequestId, reason }: { mergeRequestId: string; reason?: string }) {
+  return api.post(`/api/merge-requests/${encodeURIComponent(mergeRequestId)}/reject`, { reason }, rejectResponseSchema);
+}
+
+export function useRejectMergeRequest() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: rejectMergeRequest,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: conversationsRootKey }),
+        queryClient.invalidateQueries({ queryKey: contactsRootKey }),
+      ]),
+  });
+}
