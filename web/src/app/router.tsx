@@ -4,6 +4,7 @@ import { SetupPage } from '../features/auth/routes/setup';
 import { SignInPage } from '../features/auth/routes/sign-in';
 import { ChatLayout, NoConversationSelected } from '../features/chat/routes/chat-layout';
 import { ConversationPage } from '../features/chat/routes/conversation';
+import { ContactPage } from '../features/contacts/routes/contact';
 import { ContactsPage } from '../features/contacts/routes/contacts';
 import { SandboxPage } from '../features/sandbox/routes/sandbox-page';
 import { InstagramSettingsPage } from '../features/settings/routes/instagram';
@@ -34,6 +35,7 @@ export function createRouter() {
           ],
         },
         { path: 'contacts', element: <ContactsPage /> },
+        { path: 'contacts/:contactId', element: <ContactPage /> },
         {
           path: 'settings',
           children: [
