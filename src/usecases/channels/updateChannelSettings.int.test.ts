@@ -34,6 +34,10 @@ describe('Merge Automation setting (allowAutoMerge)', () => {
     expect((await adminApi.patch(`/api/channels/${instagram.id}/settings`, {})).status).toBe(400);
     expect((await adminApi.patch(`/api/channels/${instagram.id}/settings`, { allowAutoMerge: 'no' })).status).toBe(400);
     expect((await adminApi.patch(`/api/channels/${newId()}/settings`, { allowAutoMerge: false })).status).toBe(404);
+    const other = await createWorkspace(braid.ctx);
+    expect((await adminApi.get(`/api/channels/${other.instagram.id}/settings`)).status).toBe(404);
+    expect((await adminApi.patch(`/api/channels/${other.instagram.id}/settings`, { allowAutoMerge: false })).status).toBe(404);
+    expect((await adminApi.get('/api/channels')).body.channels.map((c: { id: string }) => c.id)).not.toContain(other.instagram.id);
 
     const since = await braid.ctx.store.repos.events.latestId(workspace.id);
     const patched = await adminApi.patch(`/api/channels/${instagram.id}/settings`, { allowAutoMerge: false });
