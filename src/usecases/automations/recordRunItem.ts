@@ -1,4 +1,4 @@
-import { newId } from '../../domain/ids';
+import { addSystemItem } from '../messages/addSystemItem';
 import type { AutomationRun } from '../../store/repositories/automationRuns';
 import type { StoredAutomation } from '../../store/repositories/automations';
 import type { Conversation } from '../../store/repositories/conversations';
@@ -26,39 +26,28 @@ export async function recordRunItem(
   now: number,
 ): Promise<Message> {
   const { run, automation, conversation } = scope;
-  const message: Message = {
-    id: newId(),
-    workspaceId: conversation.workspaceId,
-    conversationId: conversation.id,
-    channelId: conversation.channelId,
-    kind: conversation.kind,
-    direction: 'system',
-    externalId: null,
-    type: 'automation',
-    text: item.text,
-    payload: {
-      automation: {
-        runId: run.id,
-        automationId: automation.id,
-        automationName: automation.name,
-        event: item.event,
-        // Items of one run written in the same millisecond share a timestamp; this orders them.
-        order: item.event === 'started' ? 0 : 2 * run.seq + (item.event === 'step' ? 1 : 0),
-        ...(item.stepIndex !== undefined && { stepIndex: item.stepIndex, stepType: item.stepType }),
-        ...(item.event === 'ended' && { state: run.state, reason: run.reason }),
+  return addSystemItem(
+    repos,
+    conversation,
+    {
+      type: 'automation',
+      text: item.text,
+      sentBy: 'automation',
+      payload: {
+        automation: {
+          runId: run.id,
+          automationId: automation.id,
+          automationName: automation.name,
+          event: item.event,
+          // Items of one run written in the same millisecond share a timestamp; this orders them.
+          order: item.event === 'started' ? 0 : 2 * run.seq + (item.event === 'step' ? 1 : 0),
+          ...(item.stepIndex !== undefined && { stepIndex: item.stepIndex, stepType: item.stepType }),
+          ...(item.event === 'ended' && { state: run.state, reason: run.reason }),
+        },
       },
     },
-    status: 'received',
-    errorCode: null,
-    errorTitle: null,
-    authorId: null,
-    sentBy: 'automation',
-    platformTs: now,
-    createdAt: now,
-  };
-  await repos.messages.insert(message);
-  await repos.events.record(conversation.workspaceId, 'message.created', { conversationId: conversation.id, messageId: message.id }, now);
-  return message;
+    now,
+  );
 }
 
 /** The realtime event for any change of a run (started, moved on, waiting, ended). */
