@@ -83,7 +83,7 @@ async function main() {
     }),
     { serveWeb: false, startWorker: false },
   );
-  // Durable: a delivery acknowledged with 200 survives a power cut, not only a crash.
+  // FULL is Braid's own setting (an acknowledged delivery survives a power cut); BENCH_SYNC=normal shows its cost.
   await sql`pragma synchronous = ${sql.raw(process.env.BENCH_SYNC === 'normal' ? 'normal' : 'full')}`.execute(braid.ctx.store.kysely);
 
   const bare = Fastify({ logger: false });

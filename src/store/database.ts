@@ -23,7 +23,9 @@ function openSqlite(file: string): Kysely<DB> {
     const database = new SQLite(file, { timeout: 5000 });
     database.pragma('journal_mode = WAL');
     database.pragma('foreign_keys = ON');
-    database.pragma('synchronous = NORMAL');
+    // Meta does not resend a webhook once it has its 200: an acknowledged delivery must survive a
+    // power loss, so every commit is synced (concurrent webhooks share one sync, see commitGroup.ts).
+    database.pragma('synchronous = FULL');
     database.pragma('busy_timeout = 5000');
     // Fail now, not on the first request, when the file cannot be written.
     database.exec('create table if not exists braid_write_check (x integer); drop table braid_write_check;');
