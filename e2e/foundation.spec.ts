@@ -164,8 +164,12 @@ test('the sign-in and the main navigation work with the keyboard alone', async (
   await page.keyboard.type(ADMIN_PASSWORD);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/chat$/);
+  // Signing in lands on the page's heading, as a page load would.
+  await expect(page.getByRole('heading', { level: 1, name: 'Chat' })).toBeFocused();
 
-  // Skip link first, then the sidebar in order.
+  // From the top of a freshly loaded page: the skip link first, then the sidebar in order.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Chat' })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await page.keyboard.press('Tab');

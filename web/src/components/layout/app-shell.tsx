@@ -1,26 +1,31 @@
 import { MessagesSquare, Settings, Users } from 'lucide-react';
 import { useEffect, useRef } from 'react';
-import { Outlet, useLocation } from 'react-router-dom';
+import { Outlet, useLocation, useNavigationType } from 'react-router-dom';
 import type { Me } from '../../features/auth/api/get-me';
 import { LiveEventsProvider, useLiveStatus } from '../../lib/live-events';
 import { IconLink } from '../ui/icon-link';
 import { UserMenu } from './user-menu';
 
-/** Moves focus to the new page's heading after an in-app navigation, as a full page load would. */
+/**
+ * Moves focus to the new page's heading after an in-app navigation (signing in
+ * included), as a screen reader expects after a page load. A real page load
+ * (navigation type POP on first render) leaves focus where the browser puts it.
+ */
 function useFocusHeadingOnNavigation() {
   const { pathname } = useLocation();
+  const navigationType = useNavigationType();
   const first = useRef(true);
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    const isPageLoad = first.current && navigationType === 'POP';
+    first.current = false;
+    if (isPageLoad) return;
     const frame = requestAnimationFrame(() => {
       // The innermost visible page heading (in Chat, the open thread's rather than the list's).
       const headings = [...document.querySelectorAll<HTMLElement>('main [data-page-heading]')];
       headings.reverse().find((heading) => heading.offsetParent !== null)?.focus();
     });
     return () => cancelAnimationFrame(frame);
+    // Only a change of page moves focus, not a change of how it was reached.
   }, [pathname]);
 }
 
