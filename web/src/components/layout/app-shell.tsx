@@ -14,11 +14,11 @@ import { UserMenu } from './user-menu';
 function useFocusHeadingOnNavigation() {
   const { pathname } = useLocation();
   const navigationType = useNavigationType();
-  const first = useRef(true);
+  // The page the browser loaded (not reached in the app); null once the person has moved on.
+  const loadedPage = useRef<string | null>(navigationType === 'POP' ? pathname : null);
   useEffect(() => {
-    const isPageLoad = first.current && navigationType === 'POP';
-    first.current = false;
-    if (isPageLoad) return;
+    if (loadedPage.current === pathname) return;
+    loadedPage.current = null;
     const frame = requestAnimationFrame(() => {
       // The innermost visible page heading (in Chat, the open thread's rather than the list's).
       const headings = [...document.querySelectorAll<HTMLElement>('main [data-page-heading]')];
