@@ -16,9 +16,24 @@ import { Timeline } from '../components/timeline';
 /** Wide enough for the contact panel beside the thread without squeezing the messages. */
 const PANEL_BESIDE_QUERY = '(min-width: 1180px)';
 
-function usePanelBesideByDefault(): boolean {
-  const [wide] = useState(() => typeof window !== 'undefined' && window.matchMedia(PANEL_BESIDE_QUERY).matches);
-  return wide;
+/**
+ * Open beside the thread on wide screens, closed (one tap away) on narrow ones, where it
+ * would take the thread's place. The agent's toggle holds until the layout changes.
+ */
+function useContactPanelOpen(): [boolean, () => void] {
+  const [wide, setWide] = useState(() => window.matchMedia(PANEL_BESIDE_QUERY).matches);
+  const [choice, setChoice] = useState<boolean | null>(null);
+  useEffect(() => {
+    const media = window.matchMedia(PANEL_BESIDE_QUERY);
+    const change = () => {
+      setWide(media.matches);
+      setChoice(null);
+    };
+    media.addEventListener('change', change);
+    return () => media.removeEventListener('change', change);
+  }, []);
+  const open = choice ?? wide;
+  return [open, () => setChoice(!open)];
 }
 
 /** `/chat/:conversationId`: the contact's timeline, the composer, and the contact panel beside them. */
@@ -27,7 +42,7 @@ export function ConversationPage() {
   const detail = useConversation(conversationId);
   const markRead = useMarkConversationRead();
   const agentNames = useAgentNames();
-  const [panelOpen, setPanelOpen] = useState(usePanelBesideByDefault());
+  const [panelOpen, togglePanel] = useContactPanelOpen();
   usePageTitle(detail.data ? `${detail.data.conversation.customer.name} · Chat` : 'Conversation');
 
   const unread = detail.data?.conversation.unreadCount ?? 0;
@@ -59,15 +74,14 @@ export function ConversationPage() {
   return (
     <div className={cx('conversation-view', panelOpen && 'contact-panel-open')}>
       <section className="thread" aria-labelledby="thread-heading">
-        <ThreadHeader detail={detail.data} contactPanelOpen={panelOpen} onToggleContactPanel={() => setPanelOpen((open) => !open)} />
+        <ThreadHeader detail={detail.data} contactPanelOpen={panelOpen} onToggleContactPanel={togglePanel} />
         <Timeline conversationId={conversationId} agentNames={agentNames} />
         <Composer detail={detail.data} />
       </section>
-      {panelOpen && (
-        <aside className="contact-panel" id="contact-panel" aria-label="Contact details">
-          <ContactPanel contactId={detail.data.conversation.contactId} />
-        </aside>
-      )}
+      {/* Hidden rather than removed, so a dialog opened from the panel survives a change of layout. */}
+      <aside className="contact-panel" id="contact-panel" aria-label="Contact details" hidden={!panelOpen}>
+        <ContactPanel contactId={detail.data.conversation.contactId} />
+      </aside>
     </div>
   );
 }
