@@ -1,17 +1,18 @@
 import { GitMerge } from 'lucide-react';
 import { Page } from '../../../components/layout/page';
-import { Callout } from '../../../components/ui/alert';
+import { useSession } from '../../auth/use-session';
+import { AutomationList } from '../../automations/components/automation-list';
 import { SettingsLinks } from '../components/settings-links';
 
 /** `/settings/instagram/prompt-settings`: Instagram automations and the way into Merge Automation. */
 export function PromptSettingsPage() {
+  const { user } = useSession();
   return (
     <Page
       title="Prompt Settings"
-      breadcrumbs={[
-        { label: 'Instagram', to: '/settings/instagram' },
-      ]}
+      breadcrumbs={[{ label: 'Instagram', to: '/settings/instagram' }]}
       description="What happens when a customer writes to you on Instagram."
+      width="wide"
     >
       <section className="section" aria-labelledby="merge-heading">
         <h2 id="merge-heading">Contacts</h2>
@@ -29,10 +30,11 @@ export function PromptSettingsPage() {
       </section>
       <section className="section" aria-labelledby="automations-heading">
         <h2 id="automations-heading">Automated responses</h2>
-        <Callout>
-          Automated response sequences (for example, when a customer sends “Hi”) and their triggers will be listed
-          here.
-        </Callout>
+        <p className="muted">
+          When a customer’s message matches a trigger, its sequence of steps runs. Automations are tried in this order; an agent’s reply or
+          assignment stops a running sequence. Automations never merge contacts.
+        </p>
+        <AutomationList channel="instagram" canEdit={user.role === 'admin'} />
       </section>
     </Page>
   );
