@@ -1,7 +1,8 @@
 import { Workflow } from 'lucide-react';
 import { Page } from '../../../components/layout/page';
-import { Callout } from '../../../components/ui/alert';
+import { ChannelConnection } from '../components/channel-connection';
 import { SettingsLinks } from '../components/settings-links';
+import '../settings.css';
 
 /** `/settings/instagram`: the Instagram channel's settings. */
 export function InstagramSettingsPage() {
@@ -26,7 +27,7 @@ export function InstagramSettingsPage() {
       </section>
       <section className="section" aria-labelledby="instagram-connection-heading">
         <h2 id="instagram-connection-heading">Connection</h2>
-        <Callout>The Instagram account, its webhook address and a connection test will show here.</Callout>
+        <ChannelConnection kind="instagram" />
       </section>
     </Page>
   );

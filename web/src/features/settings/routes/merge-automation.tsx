@@ -6,6 +6,7 @@ import { IconButton } from '../../../components/ui/icon-button';
 import { errorMessage } from '../../../lib/api';
 import { useChannel } from '../../channels/api/list-channels';
 import { ManualMergeSwitch } from '../components/manual-merge-switch';
+import '../settings.css';
 
 /**
  * `/settings/instagram/prompt-settings/merge-automation`. The guide's Back arrow

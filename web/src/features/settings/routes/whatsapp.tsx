@@ -1,14 +1,15 @@
 import { Page } from '../../../components/layout/page';
-import { Callout } from '../../../components/ui/alert';
+import { ChannelConnection } from '../components/channel-connection';
+import '../settings.css';
 
 /** `/settings/whatsapp`: the WhatsApp channel's settings. */
 export function WhatsAppSettingsPage() {
   return (
-    <Page
-      title="WhatsApp"
-      description="How Braid receives and answers WhatsApp messages."
-    >
-      <Callout>The business number, its webhook address and a connection test will show here.</Callout>
+    <Page title="WhatsApp" description="How Braid receives and answers WhatsApp messages.">
+      <section className="section" aria-labelledby="whatsapp-connection-heading">
+        <h2 id="whatsapp-connection-heading">Connection</h2>
+        <ChannelConnection kind="whatsapp" />
+      </section>
     </Page>
   );
 }

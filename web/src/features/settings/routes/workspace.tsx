@@ -1,16 +1,27 @@
 import { Page } from '../../../components/layout/page';
 import { Callout } from '../../../components/ui/alert';
+import { ApiError, errorMessage } from '../../../lib/api';
 import { useSession } from '../../auth/use-session';
+import { useWorkspaceSettings } from '../../workspace/api/get-workspace-settings';
+import { InviteSettingsForm } from '../../workspace/components/invite-settings-form';
+import '../settings.css';
 
 /** `/settings/workspace`: settings that apply to the whole workspace. */
 export function WorkspaceSettingsPage() {
   const { workspace } = useSession();
+  const settings = useWorkspaceSettings();
   return (
-    <Page
-      title="Workspace"
-      description={`Settings for ${workspace.name}.`}
-    >
-      <Callout>The WhatsApp invite sentence and how long an invite stays valid will be set here.</Callout>
+    <Page title="Workspace" description={`Settings for ${workspace.name}.`}>
+      <section className="card section" aria-labelledby="invite-heading">
+        <h2 id="invite-heading">WhatsApp invite</h2>
+        {settings.isPending && <p className="muted">Loading…</p>}
+        {settings.isError && (
+          <Callout tone="warning" role="alert" title={settings.error instanceof ApiError && settings.error.isForbidden ? 'Only admins change these settings' : undefined}>
+            {errorMessage(settings.error)}
+          </Callout>
+        )}
+        {settings.data && <InviteSettingsForm settings={settings.data} />}
+      </section>
     </Page>
   );
 }
