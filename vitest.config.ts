@@ -14,7 +14,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: integration },
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'], exclude: integration },
       },
       {
         extends: true,
