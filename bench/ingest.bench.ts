@@ -10,7 +10,6 @@
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +17,7 @@ import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config';
 import { startBraid } from '../src/main';
+import { freePort } from './lib/freePort';
 import type { LoadJob, LoadResult } from './lib/webhookLoad';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -25,17 +25,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const APP_SECRET = 'bench-app-secret';
 const ACCOUNT_ID = '17841400000000001';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function load(job: Omit<LoadJob, 'appSecret' | 'accountId' | 'customers' | 'runId' | 'maxRequests'>): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
