@@ -68,6 +68,7 @@ for (const mode of modes) {
       await page.getByRole('button', { name: 'Assign to myself' }).click();
       await expect(page.getByRole('button', { name: 'Assign to myself' })).toBeHidden();
       await expect(page.getByText('Assigned to you', { exact: true })).toBeVisible();
+      await expect(page.getByRole('list', { name: 'Messages' }).getByText('assigned the conversation to themself')).toBeVisible();
       await shot('assigned');
     });
 

@@ -1,7 +1,10 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { FormError } from '../../../components/ui/alert';
 import { errorMessage } from '../../../lib/api';
+import { useContactHistory } from '../../contacts/api/get-contact-history';
+import type { ReplyChannel } from '../api/get-conversation';
 import { useContactTimeline } from '../api/list-contact-timeline';
+import { assignmentItems } from '../lib/assignment-items';
 import { inTimeOrder, withoutDuplicateSystemItems } from '../lib/timeline';
 import { MessageItem } from './message-item';
 import { SystemItem } from './system-item';
@@ -10,11 +13,27 @@ import { SystemItem } from './system-item';
 const STICK_TO_BOTTOM_PX = 120;
 
 /** The contact's messages from every channel in time order, with the system items between them. */
-export function Timeline({ conversationId, agentNames }: { conversationId: string; agentNames: Map<string, string> }) {
+export function Timeline({
+  conversationId,
+  contactId,
+  replyChannels,
+  agentNames,
+}: {
+  conversationId: string;
+  contactId: string;
+  /** The contact's conversations, to mark each assignment with its channel. */
+  replyChannels: ReplyChannel[];
+  agentNames: Map<string, string>;
+}) {
   const timeline = useContactTimeline(conversationId);
+  const history = useContactHistory(contactId);
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
-  const items = useMemo(() => inTimeOrder(withoutDuplicateSystemItems(timeline.data?.messages ?? [])), [timeline.data]);
+  const items = useMemo(() => {
+    const channelOf = (id: string) => replyChannels.find((option) => option.conversationId === id)?.channel;
+    const assignments = assignmentItems(history.data?.events ?? [], channelOf, agentNames);
+    return inTimeOrder([...withoutDuplicateSystemItems(timeline.data?.messages ?? []), ...assignments]);
+  }, [timeline.data, history.data, replyChannels, agentNames]);
 
   // Follow new messages only when the agent is already at the bottom, so reading back is never interrupted.
   useEffect(() => {

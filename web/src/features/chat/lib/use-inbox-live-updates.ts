@@ -16,7 +16,7 @@ const CONVERSATION_EVENTS = [
 ] as const;
 
 /** Events that change who a contact is (identities, merges, tags). */
-const CONTACT_EVENTS = ['contact.merged', 'contact.unmerged', 'contact.updated', 'invite.updated', 'merge_request.created', 'merge_request.updated', 'suggestion.dismissed'] as const;
+const CONTACT_EVENTS = ['contact.merged', 'contact.unmerged', 'contact.updated', 'conversation.assigned', 'invite.updated', 'merge_request.created', 'merge_request.updated', 'suggestion.dismissed'] as const;
 
 /**
  * Keeps Chat and Contacts current without reloading. Events carry ids, not rows, so

@@ -75,7 +75,12 @@ export function ConversationPage() {
     <div className={cx('conversation-view', panelOpen && 'contact-panel-open')}>
       <section className="thread" aria-labelledby="thread-heading">
         <ThreadHeader detail={detail.data} contactPanelOpen={panelOpen} onToggleContactPanel={togglePanel} />
-        <Timeline conversationId={conversationId} agentNames={agentNames} />
+        <Timeline
+          conversationId={conversationId}
+          contactId={detail.data.conversation.contactId}
+          replyChannels={detail.data.replyChannels}
+          agentNames={agentNames}
+        />
         <Composer detail={detail.data} />
       </section>
       {/* Hidden rather than removed, so a dialog opened from the panel survives a change of layout. */}
