@@ -1,5 +1,5 @@
 import { ArrowLeft } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { FormError } from '../../../components/ui/alert';
 import { cx } from '../../../components/ui/cx';
@@ -51,6 +51,16 @@ export function ConversationPage() {
   useEffect(() => {
     if (unread > 0) markReadMutate(conversationId);
   }, [conversationId, unread, markReadMutate]);
+
+  // The shell focuses the new page's heading right after navigation, but the thread's heading
+  // only exists once the conversation has loaded: focus it then, once per conversation.
+  const focusedFor = useRef<string | null>(null);
+  const loaded = Boolean(detail.data);
+  useEffect(() => {
+    if (!loaded || focusedFor.current === conversationId) return;
+    focusedFor.current = conversationId;
+    document.getElementById('thread-heading')?.focus();
+  }, [loaded, conversationId]);
 
   if (detail.isError) {
     return (
