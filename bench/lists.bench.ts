@@ -110,7 +110,8 @@ async function seed(braid: RunningBraid) {
   const email = `bench-${newId()}@braid.test`;
   const agent = await createAgent(braid.ctx, { workspaceId: workspace.id, actorId: null, email, name: 'Bench', role: 'admin', password: PASSWORD });
 
-  const perConversation = Math.max(1, Math.floor(MESSAGES / (CONTACTS + BOTH_CHANNELS)));
+  // Rounded up; the last conversations take what is left, so exactly MESSAGES are written.
+  const perConversation = Math.max(1, Math.ceil(MESSAGES / (CONTACTS + BOTH_CHANNELS)));
   let firstConversation = '';
   let written = 0;
   const chunk = 500;
