@@ -61,8 +61,6 @@ export async function saveSideBySide(browser: Browser, agent: Page, customer: Pa
     await page.setContent(`<body style="margin:0;display:flex">${img(sandboxPng, 'sandbox')}${img(inboxPng, 'inbox')}</body>`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     await page.screenshot({ path: file });
-    fs.writeFileSync(file.replace(/\.png$/, '-sandbox.png'), sandboxPng);
-    fs.writeFileSync(file.replace(/\.png$/, '-inbox.png'), inboxPng);
   } finally {
     await page.close();
   }
