@@ -51,9 +51,11 @@ for (const mode of modes) {
     const customer = await SimulatedCustomer.create(request, name);
     const conversationLink = page.getByRole('link', { name: new RegExp(name) });
 
-    await test.step('the customer says "Hi" on Instagram; Chat shows it live with the automated sequence', async () => {
-      await mainNav(page).getByRole('link', { name: 'Chat', exact: true }).click();
+    await test.step('the customer says "Hi" on Instagram; Chat shows it with the automated sequence', async () => {
+      // The agent is on the Instagram settings when it arrives (Chat was last seen empty at sign-in).
       await customer.sendInstagram('Hi');
+      await expect.poll(async () => (await customer.received('instagram')).length).toBeGreaterThanOrEqual(2);
+      await mainNav(page).getByRole('link', { name: 'Chat', exact: true }).click();
       await expect(conversationLink).toHaveCount(1);
       await shot('chat-list');
       await conversationLink.click();

@@ -26,7 +26,7 @@ export function getConversation(id: string, signal?: AbortSignal) {
 export const conversationQueryKey = (id: string) => [...conversationsRootKey, 'detail', id] as const;
 
 export function conversationQueryOptions(id: string) {
-  return queryOptions({ queryKey: conversationQueryKey(id), queryFn: ({ signal }) => getConversation(id, signal) });
+  return queryOptions({ queryKey: conversationQueryKey(id), queryFn: ({ signal }) => getConversation(id, signal), staleTime: 0 });
 }
 
 export function useConversation(id: string) {

@@ -43,6 +43,8 @@ export function contactTimelineQueryOptions(conversationId: string) {
   return queryOptions({
     queryKey: contactTimelineQueryKey(conversationId),
     queryFn: ({ signal }) => listContactTimeline(conversationId, signal),
+    // Live events keep it fresh only while a page that shows it is open; coming back refetches.
+    staleTime: 0,
   });
 }
 

@@ -35,6 +35,8 @@ export function conversationListQueryOptions(filters: ConversationFilters) {
   return queryOptions({
     queryKey: conversationListQueryKey(filters),
     queryFn: ({ signal }) => listConversations(filters, signal),
+    // Live events keep it fresh only while a page that shows it is open; coming back refetches.
+    staleTime: 0,
     // Keep the rows on screen while a new filter or search loads, instead of flashing empty.
     placeholderData: keepPreviousData,
   });

@@ -46,7 +46,7 @@ export function getContactHistory(contactId: string, signal?: AbortSignal) {
 export const contactHistoryQueryKey = (contactId: string) => [...contactsRootKey, 'history', contactId] as const;
 
 export function contactHistoryQueryOptions(contactId: string) {
-  return queryOptions({ queryKey: contactHistoryQueryKey(contactId), queryFn: ({ signal }) => getContactHistory(contactId, signal) });
+  return queryOptions({ queryKey: contactHistoryQueryKey(contactId), queryFn: ({ signal }) => getContactHistory(contactId, signal), staleTime: 0 });
 }
 
 export function useContactHistory(contactId: string | undefined) {

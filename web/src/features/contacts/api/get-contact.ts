@@ -52,7 +52,7 @@ export function getContact(contactId: string, signal?: AbortSignal) {
 export const contactQueryKey = (contactId: string) => [...contactsRootKey, 'detail', contactId] as const;
 
 export function contactQueryOptions(contactId: string) {
-  return queryOptions({ queryKey: contactQueryKey(contactId), queryFn: ({ signal }) => getContact(contactId, signal) });
+  return queryOptions({ queryKey: contactQueryKey(contactId), queryFn: ({ signal }) => getContact(contactId, signal), staleTime: 0 });
 }
 
 export function useContact(contactId: string | undefined) {

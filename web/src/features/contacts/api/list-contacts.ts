@@ -21,6 +21,8 @@ export function contactListQueryOptions(search: string) {
   return queryOptions({
     queryKey: contactListQueryKey(search),
     queryFn: ({ signal }) => listContacts(search, signal),
+    // Live events keep it fresh only while a page that shows it is open; coming back refetches.
+    staleTime: 0,
     placeholderData: keepPreviousData,
   });
 }

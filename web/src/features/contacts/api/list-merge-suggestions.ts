@@ -25,7 +25,7 @@ export function listMergeSuggestions(contactId: string, signal?: AbortSignal) {
 export const mergeSuggestionsQueryKey = (contactId: string) => [...contactsRootKey, 'suggestions', contactId] as const;
 
 export function mergeSuggestionsQueryOptions(contactId: string) {
-  return queryOptions({ queryKey: mergeSuggestionsQueryKey(contactId), queryFn: ({ signal }) => listMergeSuggestions(contactId, signal) });
+  return queryOptions({ queryKey: mergeSuggestionsQueryKey(contactId), queryFn: ({ signal }) => listMergeSuggestions(contactId, signal), staleTime: 0 });
 }
 
 export function useMergeSuggestions(contactId: string | undefined) {
