@@ -22,7 +22,7 @@ test('at 375 px the list and the thread are two screens, reached with the keyboa
 
   await row.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 2, name }).first()).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name })).toBeFocused();
   await expect(page.getByRole('heading', { level: 1, name: 'Chat' })).toBeHidden();
   await expect(page.getByRole('list', { name: 'Messages' }).getByText('Hello there', { exact: true })).toBeVisible();
 

@@ -59,7 +59,7 @@ for (const mode of modes) {
       await expect(conversationLink).toHaveCount(1);
       await shot('chat-list');
       await conversationLink.click();
-      await expect(page.getByRole('heading', { level: 2, name }).first()).toBeVisible();
+      await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
       const timeline = page.getByRole('list', { name: 'Messages' });
       await expect(timeline.getByText('Hi! 👋 Thanks for your message.')).toBeVisible();
       await expect(timeline.getByText('How would you like to continue?')).toBeVisible();

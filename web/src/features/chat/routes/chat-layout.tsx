@@ -5,6 +5,7 @@ import { ConversationList } from '../components/conversation-list';
 import { useInboxLiveUpdates } from '../lib/use-inbox-live-updates';
 import { useMergeNotifications } from '../lib/use-merge-notifications';
 import '../chat.css';
+import '../thread.css';
 
 /**
  * `/chat`: the conversation list beside the open thread. On a narrow screen the

@@ -12,11 +12,12 @@ import { MergeHistory } from './merge-history';
 import { MergeSuggestions } from './merge-suggestions';
 import '../contacts.css';
 
-function PanelSection({ title, children }: { title: string; children: ReactNode }) {
+function PanelSection({ title, level, children }: { title: string; level: 2 | 4; children: ReactNode }) {
   const id = useId();
+  const Heading = level === 2 ? 'h2' : 'h4';
   return (
     <section className="panel-section" aria-labelledby={id}>
-      <h3 id={id}>{title}</h3>
+      <Heading id={id}>{title}</Heading>
       {children}
     </section>
   );
@@ -36,12 +37,17 @@ const INVITE_STATE: Record<string, string> = {
  * merge suggestions, the **merge history** with **Undo merge**, and the audit trail.
  * Beside the thread and at /contacts/:id.
  */
-export function ContactPanel({ contactId, headingLevel = 2 }: { contactId: string; headingLevel?: 1 | 2 }) {
+/**
+ * `headingLevel` 1 on the contact's own page; 3 beside a thread, whose h2 already names the
+ * customer, so the name is not announced twice at the same level.
+ */
+export function ContactPanel({ contactId, headingLevel = 3 }: { contactId: string; headingLevel?: 1 | 3 }) {
   const contact = useContact(contactId);
   const history = useContactHistory(contact.data?.contact.id ?? contactId);
   const agentNames = useAgentNames();
   const headingId = useId();
-  const Heading = headingLevel === 1 ? 'h1' : 'h2';
+  const Heading = headingLevel === 1 ? 'h1' : 'h3';
+  const sectionLevel = headingLevel === 1 ? 2 : 4;
 
   if (contact.isPending) return <p className="muted contact-panel-note">Loading the contact…</p>;
   if (contact.isError) return <FormError>{`The contact could not be loaded: ${errorMessage(contact.error)}`}</FormError>;
@@ -59,10 +65,10 @@ export function ContactPanel({ contactId, headingLevel = 2 }: { contactId: strin
         {handles.length > 0 && <p className="muted">{handles.join(' · ')}</p>}
         {view.contact.email && <p className="muted">{view.contact.email}</p>}
       </header>
-      <PanelSection title="Channels">
+      <PanelSection level={sectionLevel} title="Channels">
         <ContactIdentities identities={view.identities} />
       </PanelSection>
-      <PanelSection title="Tags">
+      <PanelSection level={sectionLevel} title="Tags">
         {view.tags.length ? (
           <ul className="tag-list">
             {view.tags.map((tag) => (
@@ -75,7 +81,7 @@ export function ContactPanel({ contactId, headingLevel = 2 }: { contactId: strin
           <p className="muted">No tags.</p>
         )}
       </PanelSection>
-      <PanelSection title="Notes">
+      <PanelSection level={sectionLevel} title="Notes">
         {view.notes.length ? (
           <ul className="panel-list">
             {view.notes.map((note) => (
@@ -92,7 +98,7 @@ export function ContactPanel({ contactId, headingLevel = 2 }: { contactId: strin
         )}
       </PanelSection>
       {view.invites.length > 0 && (
-        <PanelSection title="WhatsApp invites">
+        <PanelSection level={sectionLevel} title="WhatsApp invites">
           <ul className="panel-list">
             {view.invites.map((invite) => (
               <li key={invite.id}>
@@ -103,17 +109,17 @@ export function ContactPanel({ contactId, headingLevel = 2 }: { contactId: strin
           </ul>
         </PanelSection>
       )}
-      <PanelSection title="Merge suggestions">
+      <PanelSection level={sectionLevel} title="Merge suggestions">
         <MergeSuggestions contactId={view.contact.id} contactName={name} />
       </PanelSection>
-      <PanelSection title="Merge history">
+      <PanelSection level={sectionLevel} title="Merge history">
         {history.isError ? (
           <FormError>{`The merge history could not be loaded: ${errorMessage(history.error)}`}</FormError>
         ) : (
           <MergeHistory merges={history.data?.merges ?? []} agentNames={agentNames} />
         )}
       </PanelSection>
-      <PanelSection title="Audit trail">
+      <PanelSection level={sectionLevel} title="Audit trail">
         <AuditTrail events={history.data?.events ?? []} agentNames={agentNames} />
       </PanelSection>
     </div>
