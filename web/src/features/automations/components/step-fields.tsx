@@ -1,3 +1,4 @@
+import { TextAreaField } from '../../../components/ui/text-area-field';
 import { TextField } from '../../../components/ui/text-field';
 import type { Step } from '../api/automation-schema';
 import { linesToPairs, pairsToLines, targetToText, textToTarget } from '../lib/steps';
@@ -33,11 +34,11 @@ export function StepFields({ step, onChange }: { step: Step; onChange: (step: St
   const set = (changes: Record<string, unknown>) => onChange({ ...step, ...changes });
   switch (step.type) {
     case 'send_text':
-      return <TextField label="Text" value={str(step.text)} onChange={(event) => set({ text: event.target.value })} />;
+      return <TextAreaField rows={2} label="Text" value={str(step.text)} onChange={(event) => set({ text: event.target.value })} />;
     case 'send_quick_replies':
       return (
         <>
-          <TextField label="Text" value={str(step.text)} onChange={(event) => set({ text: event.target.value })} />
+          <TextAreaField rows={2} label="Text" value={str(step.text)} onChange={(event) => set({ text: event.target.value })} />
           <LinesField
             label="Quick replies"
             hint="One per line: Title | PAYLOAD (titles up to 20 characters)."
@@ -49,7 +50,7 @@ export function StepFields({ step, onChange }: { step: Step; onChange: (step: St
     case 'send_button_message':
       return (
         <>
-          <TextField label="Text" value={str(step.text)} onChange={(event) => set({ text: event.target.value })} />
+          <TextAreaField rows={2} label="Text" value={str(step.text)} onChange={(event) => set({ text: event.target.value })} />
           <LinesField
             label="Buttons"
             hint="One per line: Title | https://link, or Title | PAYLOAD for a postback (1 to 3 buttons)."

@@ -35,11 +35,14 @@ export function Timeline({
     return inTimeOrder([...withoutDuplicateSystemItems(timeline.data?.messages ?? []), ...assignments]);
   }, [timeline.data, history.data, replyChannels, agentNames]);
 
-  // Follow new messages only when the agent is already at the bottom, so reading back is never interrupted.
+  // Follow new messages only when the agent is already at the bottom, so reading back is never
+  // interrupted; what the agent just did (a reply, a merge or its undo) is always brought into view.
+  const newest = items.at(-1);
+  const agentsOwn = newest !== undefined && (newest.sentBy === 'agent' || newest.type === 'merge' || newest.type === 'unmerge');
   useEffect(() => {
     const element = scroller.current;
-    if (element && atBottom.current) element.scrollTop = element.scrollHeight;
-  }, [items]);
+    if (element && (atBottom.current || agentsOwn)) element.scrollTop = element.scrollHeight;
+  }, [items, agentsOwn]);
 
   useEffect(() => {
     atBottom.current = true;

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { FormError } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { useNotify } from '../../../components/ui/notifications';
+import { TextAreaField } from '../../../components/ui/text-area-field';
 import { TextField } from '../../../components/ui/text-field';
 import { errorMessage } from '../../../lib/api';
 import type { WorkspaceSettings } from '../api/get-workspace-settings';
@@ -33,14 +34,15 @@ export function InviteSettingsForm({ settings }: { settings: WorkspaceSettings }
   return (
     <form className="settings-form" onSubmit={save} aria-label="WhatsApp invite">
       <FormError>{error}</FormError>
-      <TextField
+      <TextAreaField
         label="Invite text"
         hint="The Instagram message sent with the Connect button."
         value={inviteText}
         maxLength={640}
         onChange={(event) => setInviteText(event.target.value)}
       />
-      <TextField
+      <TextAreaField
+        rows={2}
         label="Invite sentence"
         hint="Pre-filled in WhatsApp when the customer taps Connect; {code} is replaced by the one-time code."
         value={inviteSentence}
