@@ -148,6 +148,12 @@ for (const mode of modes) {
       await expect(page.getByRole('status')).toContainText('Merge undone');
       await expect(page.getByRole('radiogroup', { name: 'Reply via' })).toHaveCount(0);
       await expect(panel.getByText(/^Undone on/)).toBeVisible();
+      // Apart again, a reply goes out where this conversation is (WhatsApp after the manual merge's thread, Instagram in auto mode).
+      const here = mode.manual ? 'whatsapp' : 'instagram';
+      const text = `After the undo (${name})`;
+      await page.getByRole('textbox', { name: 'Message' }).fill(text);
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      await expect.poll(async () => (await customer.received(here)).some((send) => send.text === text)).toBe(true);
       await shot('undone');
     });
   });

@@ -16,7 +16,7 @@ import { ReplyWindowNotice } from './reply-window-notice';
  */
 export function Composer({ detail }: { detail: ConversationDetail }) {
   const { conversation, replyChannels } = detail;
-  const [channel, setChannel] = useState<ChannelKind>(conversation.channel);
+  const [chosenChannel, setChannel] = useState<ChannelKind>(conversation.channel);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const send = useSendMessage();
@@ -30,6 +30,8 @@ export function Composer({ detail }: { detail: ConversationDetail }) {
   }, [conversation.id, conversation.channel]);
 
   const channels = (['instagram', 'whatsapp'] as const).filter((kind) => replyChannels.some((option) => option.channel === kind));
+  // A channel chosen before an undo may be gone from the contact: reply where the conversation is.
+  const channel = channels.includes(chosenChannel) ? chosenChannel : conversation.channel;
   const chosen = replyChannels.find((option) => option.channel === channel) ?? replyChannels.find((option) => option.conversationId === conversation.id);
   const replyWindow = chosen?.replyWindow ?? conversation.replyWindow;
 
