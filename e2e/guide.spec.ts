@@ -156,5 +156,18 @@ for (const mode of modes) {
       await expect.poll(async () => (await customer.received(here)).some((send) => send.text === text)).toBe(true);
       await shot('undone');
     });
+
+    await test.step('Contacts: search finds the customer, whose page has the merge history', async () => {
+      await mainNav(page).getByRole('link', { name: 'Contacts', exact: true }).click();
+      await page.getByRole('searchbox', { name: 'Search contacts' }).fill(name);
+      const contacts = page.getByRole('list', { name: 'Contacts' }).getByRole('link');
+      await expect(contacts).toHaveCount(2); // apart again: the Instagram contact and the WhatsApp one
+      await shot('contacts-search');
+      await contacts.filter({ hasText: '@' }).click();
+      await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+      await expect(page.getByRole('heading', { level: 2, name: 'Merge history' })).toBeVisible();
+      await expect(page.getByText(/^Undone on/)).toBeVisible();
+      await shot('contact-page');
+    });
   });
 }

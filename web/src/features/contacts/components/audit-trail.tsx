@@ -3,7 +3,15 @@ import type { AuditEvent } from '../api/get-contact-history';
 import { describeAuditEvent } from '../lib/describe-audit';
 
 /** Every invite, sync, request, merge and undo of this contact (and those merged into it): who, when, why. */
-export function AuditTrail({ events, agentNames }: { events: AuditEvent[]; agentNames: Map<string, string> }) {
+export function AuditTrail({ events: recorded, agentNames }: { events: AuditEvent[]; agentNames: Map<string, string> }) {
+  // A merge is recorded on both contacts it joined; the trail spans both, so show each once.
+  const seen = new Set<string>();
+  const events = recorded.filter((event) => {
+    const key = `${event.action}:${event.subjectId}:${event.createdAt}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   if (events.length === 0) return <p className="muted">Nothing recorded yet.</p>;
   return (
     <ol className="audit-trail">
