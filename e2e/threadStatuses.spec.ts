@@ -28,3 +28,48 @@ test('a refused send shows "Not delivered" with Meta\'s reason; a delivered one 
   await expect(timeline.getByRole('listitem').filter({ hasText: 'Tracking: BR-2291.' })).toContainText(/Sent|Delivered|Read/);
   await shot('failed-and-sent');
 });
+
+test('filters Mine / Unassigned / All and channel; a closed reply window is said in the composer', async ({ page, request }, testInfo) => {
+  const shot = stepScreenshots(page, testInfo, 'filters');
+  const name = `Tomás Ribeiro ${testInfo.project.name} ${Date.now().toString(36)}`;
+  const customer = await SimulatedCustomer.create(request, name);
+  await page.goto('/');
+  await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await customer.sendInstagram('Do you ship to Porto?');
+  const row = page.getByRole('link', { name: new RegExp(name) });
+  await expect(row).toBeVisible();
+
+  const show = page.getByRole('group', { name: 'Show conversations' });
+  await show.getByRole('button', { name: 'Mine' }).click();
+  await expect(row).toHaveCount(0);
+  await show.getByRole('button', { name: 'Unassigned' }).click();
+  await expect(row).toBeVisible();
+  await page.getByRole('combobox', { name: 'Channel' }).selectOption('whatsapp');
+  await expect(row).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Channel' }).selectOption('instagram');
+  await expect(row).toBeVisible();
+  await row.click();
+  await page.getByRole('button', { name: 'Assign to myself' }).click();
+  await show.getByRole('button', { name: 'Mine' }).click();
+  await expect(row).toBeVisible();
+  await show.getByRole('button', { name: 'Unassigned' }).click();
+  await expect(row).toHaveCount(0);
+  await show.getByRole('button', { name: 'All' }).click();
+  await shot('filtered');
+
+  // A day later Meta would refuse the send: the composer says so, and when, before anyone writes.
+  const closedAt = Date.now() - 60 * 60 * 1000;
+  await page.route('**/api/conversations/*', async (route) => {
+    if (route.request().method() !== 'GET') return route.fallback();
+    const response = await route.fetch();
+    const body = await response.json();
+    const closed = { open: false, closesAt: closedAt, closedAt };
+    body.conversation.replyWindow = closed;
+    body.replyChannels = body.replyChannels.map((option: object) => ({ ...option, replyWindow: closed }));
+    await route.fulfill({ response, json: body });
+  });
+  await page.reload();
+  await expect(page.getByRole('note')).toContainText('The Instagram reply window closed at');
+  await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
+  await shot('window-closed');
+});
