@@ -11,7 +11,7 @@ import { useUpdateChannelSettings } from '../../channels/api/update-channel-sett
  * `allowAutoMerge`: on means an agent is asked before a merge. Toggling saves at once;
  * the notification names the setting as the API does, so admins can match it in logs.
  */
-export function ManualMergeSwitch({ channel }: { channel: Channel }) {
+export function ManualMergeSwitch({ channel, canChange }: { channel: Channel; canChange: boolean }) {
   const notify = useNotify();
   const update = useUpdateChannelSettings();
   const [error, setError] = useState<string | null>(null);
@@ -39,6 +39,7 @@ export function ManualMergeSwitch({ channel }: { channel: Channel }) {
         checked={manual}
         onCheckedChange={toggle}
         pending={update.isPending}
+        disabled={!canChange}
         description={
           manual
             ? 'On: when a customer connects WhatsApp through an invite, an agent is asked in the chat thread before the two contacts are merged.'

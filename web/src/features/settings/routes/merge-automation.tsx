@@ -4,6 +4,7 @@ import { Page } from '../../../components/layout/page';
 import { Callout, FormError } from '../../../components/ui/alert';
 import { IconButton } from '../../../components/ui/icon-button';
 import { errorMessage } from '../../../lib/api';
+import { useSession } from '../../auth/use-session';
 import { useChannel } from '../../channels/api/list-channels';
 import { ManualMergeSwitch } from '../components/manual-merge-switch';
 import '../settings.css';
@@ -15,6 +16,7 @@ import '../settings.css';
 export function MergeAutomationPage() {
   const navigate = useNavigate();
   const { channel, isPending, error } = useChannel('instagram');
+  const isAdmin = useSession().user.role === 'admin';
   return (
     <Page
       title="Merge Automation"
@@ -32,7 +34,8 @@ export function MergeAutomationPage() {
         {!isPending && !error && !channel && (
           <Callout tone="warning">No Instagram channel is connected to this workspace, so there is nothing to merge yet.</Callout>
         )}
-        {channel && <ManualMergeSwitch channel={channel} />}
+        {channel && !isAdmin && <Callout>Only admins change the merge mode. This is how it is set now.</Callout>}
+        {channel && <ManualMergeSwitch channel={channel} canChange={isAdmin} />}
       </section>
       <section className="section" aria-labelledby="merge-rules-heading">
         <h2 id="merge-rules-heading">How merging works</h2>
