@@ -73,3 +73,23 @@ test('filters Mine / Unassigned / All and channel; a closed reply window is said
   await expect(page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
   await shot('window-closed');
 });
+
+test('the list shows 50 conversations at a time, and older ones on request', async ({ page, request }, testInfo) => {
+  test.setTimeout(90_000);
+  const run = `${testInfo.project.name}${Date.now().toString(36)}`;
+  for (let i = 0; i < 51; i += 1) {
+    const customer = await SimulatedCustomer.create(request, `Pager ${run} ${String(i).padStart(2, '0')}`);
+    await customer.sendInstagram(`Question ${i}`);
+  }
+  await page.goto('/');
+  await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  // The newest 50 of everything would look the same: wait for the search's own answer.
+  const searched = page.waitForResponse((response) => new URL(response.url()).searchParams.get('q') === `Pager ${run}`);
+  await page.getByRole('searchbox', { name: 'Search conversations' }).fill(`Pager ${run}`);
+  await searched;
+  const rows = page.getByRole('list', { name: 'Conversations' }).getByRole('link');
+  await expect(rows).toHaveCount(50, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Show older conversations' }).click();
+  await expect(rows).toHaveCount(51);
+  await expect(page.getByRole('button', { name: 'Show older conversations' })).toHaveCount(0);
+});

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
 import type { ChannelKind } from '../../channels/api/list-channels';
@@ -12,36 +12,42 @@ export interface ConversationFilters {
   search: string;
 }
 
+const PAGE_SIZE = 50;
+
 const listConversationsResponseSchema = z.object({
   conversations: z.array(conversationSchema),
   nextCursor: z.string().nullable(),
 });
 
-export function listConversations(filters: ConversationFilters, signal?: AbortSignal) {
+export function listConversations(filters: ConversationFilters, cursor: string | undefined, signal?: AbortSignal) {
   return api.get('/api/conversations', listConversationsResponseSchema, {
     signal,
     query: {
       assignee: filters.assignee === 'all' ? undefined : filters.assignee,
       channel: filters.channel === 'all' ? undefined : filters.channel,
       q: filters.search.trim() || undefined,
-      limit: 100,
+      cursor,
+      limit: PAGE_SIZE,
     },
   });
 }
 
 export const conversationListQueryKey = (filters: ConversationFilters) => [...conversationsRootKey, 'list', filters] as const;
 
+/** Newest activity first, a page at a time; a live event refetches the pages already shown. */
 export function conversationListQueryOptions(filters: ConversationFilters) {
-  return queryOptions({
+  return infiniteQueryOptions({
     queryKey: conversationListQueryKey(filters),
-    queryFn: ({ signal }) => listConversations(filters, signal),
-    // Live events keep it fresh only while a page that shows it is open; coming back refetches.
-    staleTime: 0,
+    queryFn: ({ signal, pageParam }) => listConversations(filters, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
     // Keep the rows on screen while a new filter or search loads, instead of flashing empty.
     placeholderData: keepPreviousData,
+    // Live events keep it fresh only while a page that shows it is open; coming back refetches.
+    staleTime: 0,
   });
 }
 
 export function useConversations(filters: ConversationFilters) {
-  return useQuery(conversationListQueryOptions(filters));
+  return useInfiniteQuery(conversationListQueryOptions(filters));
 }

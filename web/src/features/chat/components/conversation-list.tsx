@@ -1,6 +1,7 @@
 import { Inbox } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { FormError } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
 import { errorMessage } from '../../../lib/api';
 import { useConversations, type ConversationFilters } from '../api/list-conversations';
 import { ConversationFiltersBar } from './conversation-filters';
@@ -18,7 +19,8 @@ export function ConversationList() {
     return () => window.clearTimeout(timer);
   }, [search]);
   const conversations = useConversations(filters);
-  const rows = conversations.data?.conversations ?? [];
+  // A conversation that moved up between two page loads could appear twice; show it once.
+  const rows = [...new Map((conversations.data?.pages ?? []).flatMap((page) => page.conversations).map((row) => [row.id, row])).values()];
   const filtered = filters.assignee !== 'all' || filters.channel !== 'all' || filters.search !== '';
 
   return (
@@ -44,6 +46,13 @@ export function ConversationList() {
             <ConversationRow key={conversation.id} conversation={conversation} />
           ))}
         </ul>
+      )}
+      {conversations.hasNextPage && (
+        <div className="conversation-more">
+          <Button variant="secondary" pending={conversations.isFetchingNextPage} onClick={() => void conversations.fetchNextPage()}>
+            Show older conversations
+          </Button>
+        </div>
       )}
     </>
   );
