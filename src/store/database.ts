@@ -37,6 +37,9 @@ function openSqlite(file: string): Kysely<DB> {
 
 async function openPostgres(url: string): Promise<Kysely<DB>> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (a restart, an administrator) must not crash Braid: the
+  // pool drops it and the next query opens a new one.
+  pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
   try {
     const client = await pool.connect();
     client.release();

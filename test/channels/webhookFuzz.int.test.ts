@@ -81,10 +81,10 @@ const valid = (i: number, channel: Target) => (channel === 'instagram' ? igPaylo
 /** [where it is posted, what is posted]: mostly a real payload with one deep node broken. */
 const delivery = fc.oneof(
   { weight: 6, arbitrary: fc.tuple(target, fc.nat(10_000), fc.array(fc.nat(), { minLength: 3, maxLength: 9 }), strangeScalars, fc.boolean())
-    .map(([channel, i, steps, replacement, remove]) => [channel, mutate(valid(i, channel), steps, replacement, remove)] as const) },
-  { weight: 2, arbitrary: fc.tuple(target, fc.nat(10_000)).map(([channel, i]) => [channel, valid(i, channel)] as const) },
-  { weight: 1, arbitrary: fc.tuple(target, fc.jsonValue()) },
-  { weight: 1, arbitrary: fc.tuple(target, fc.string({ unit: 'binary' })) },
+    .map(([channel, i, steps, replacement, remove]) => [channel, mutate(valid(i, channel), steps, replacement, remove), false] as const) },
+  { weight: 2, arbitrary: fc.tuple(target, fc.nat(10_000)).map(([channel, i]) => [channel, valid(i, channel), true] as const) },
+  { weight: 1, arbitrary: fc.tuple(target, fc.jsonValue(), fc.constant(false)) },
+  { weight: 1, arbitrary: fc.tuple(target, fc.string({ unit: 'binary' }), fc.constant(false)) },
 );
 
 async function integrity() {
@@ -102,11 +102,13 @@ describe('signed webhooks with random and mutated payloads', () => {
   it('never answer 5xx, always record one delivery, and never store half an event', async () => {
     const deliveries = () => env.braid.ctx.store.repos.deliveries.count();
     await fc.assert(
-      fc.asyncProperty(delivery, async ([channel, payload]) => {
+      fc.asyncProperty(delivery, async ([channel, payload, untouched]) => {
         const before = await deliveries();
         const response = await env.postWebhook(channel, payload);
         expect(response.status, `${response.status} ${response.text}`).toBe(200);
         expect(await deliveries()).toBe(before + 1);
+        // A real payload among the broken ones is never collateral damage.
+        if (untouched) expect(JSON.parse(response.text).outcome, response.text).toBe('accepted');
       }),
       { numRuns: 150 },
     );
@@ -114,6 +116,5 @@ describe('signed webhooks with random and mutated payloads', () => {
     // A body that tripped a bug is also acknowledged (and kept), so look for those explicitly.
     const recorded = await env.braid.ctx.store.repos.deliveries.latest(1000);
     expect(recorded.filter((d) => d.reason?.startsWith('internal error')).map((d) => d.reason)).toEqual([]);
-    expect(recorded.filter((d) => d.outcome === 'accepted').length).toBeGreaterThan(50);
   });
 });
