@@ -93,3 +93,19 @@ test('the list shows 50 conversations at a time, and older ones on request', asy
   await expect(rows).toHaveCount(51);
   await expect(page.getByRole('button', { name: 'Show older conversations' })).toHaveCount(0);
 });
+
+test('a long thread shows its newest 100 messages, and older ones on request', async ({ page, request }, testInfo) => {
+  test.setTimeout(90_000);
+  const name = `Amara Okafor ${testInfo.project.name} ${Date.now().toString(36)}`;
+  const customer = await SimulatedCustomer.create(request, name);
+  for (let i = 0; i < 101; i += 1) await customer.sendInstagram(`Line ${String(i).padStart(3, '0')}`);
+  await page.goto('/');
+  await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await page.getByRole('link', { name: new RegExp(name) }).click();
+  const timeline = page.getByRole('list', { name: 'Messages' });
+  await expect(timeline.getByText('Line 100', { exact: true })).toBeVisible();
+  await expect(timeline.getByText('Line 000', { exact: true })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show older messages' }).click();
+  await expect(timeline.getByText('Line 000', { exact: true })).toBeAttached();
+  await expect(page.getByRole('button', { name: 'Show older messages' })).toHaveCount(0);
+});

@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
 import { channelKindSchema } from '../../channels/api/list-channels';
@@ -27,27 +27,30 @@ export type Message = z.infer<typeof messageSchema>;
 const timelineResponseSchema = z.object({ messages: z.array(messageSchema), nextCursor: z.string().nullable() });
 
 /**
- * The customer's whole timeline, every channel of the contact, oldest first
- * (`scope=contact`), read through the open conversation.
+ * The customer's whole timeline, every channel of the contact (`scope=contact`), read through
+ * the open conversation. Each page is oldest first; the next page is older.
  */
-export function listContactTimeline(conversationId: string, signal?: AbortSignal) {
+export function listContactTimeline(conversationId: string, cursor: string | undefined, signal?: AbortSignal) {
   return api.get(`/api/conversations/${encodeURIComponent(conversationId)}/messages`, timelineResponseSchema, {
     signal,
-    query: { scope: 'contact', limit: 200 },
+    query: { scope: 'contact', limit: 100, cursor },
   });
 }
 
 export const contactTimelineQueryKey = (conversationId: string) => [...conversationsRootKey, 'timeline', conversationId] as const;
 
 export function contactTimelineQueryOptions(conversationId: string) {
-  return queryOptions({
+  return infiniteQueryOptions({
     queryKey: contactTimelineQueryKey(conversationId),
-    queryFn: ({ signal }) => listContactTimeline(conversationId, signal),
+    queryFn: ({ signal, pageParam }) => listContactTimeline(conversationId, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
     // Live events keep it fresh only while a page that shows it is open; coming back refetches.
     staleTime: 0,
   });
 }
 
+/** Pages newest first as loaded; `messages` joins them oldest first for the thread. */
 export function useContactTimeline(conversationId: string) {
-  return useQuery(contactTimelineQueryOptions(conversationId));
+  return useInfiniteQuery(contactTimelineQueryOptions(conversationId));
 }

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { Button } from '../../../components/ui/button';
 import { FormError } from '../../../components/ui/alert';
 import { errorMessage } from '../../../lib/api';
 import { useContactHistory } from '../../contacts/api/get-contact-history';
@@ -32,21 +33,40 @@ export function Timeline({
   const items = useMemo(() => {
     const channelOf = (id: string) => replyChannels.find((option) => option.conversationId === id)?.channel;
     const assignments = assignmentItems(history.data?.events ?? [], channelOf, agentNames);
-    return inTimeOrder([...withoutDuplicateSystemItems(timeline.data?.messages ?? []), ...assignments]);
+    // Pages arrive newest first; the thread reads oldest first.
+    const messages = [...(timeline.data?.pages ?? [])].reverse().flatMap((page) => page.messages);
+    return inTimeOrder([...withoutDuplicateSystemItems(messages), ...assignments]);
   }, [timeline.data, history.data, replyChannels, agentNames]);
 
   // Follow new messages only when the agent is already at the bottom, so reading back is never
   // interrupted; what the agent just did (a reply, a merge or its undo) is always brought into view.
   const newest = items.at(-1);
   const agentsOwn = newest !== undefined && (newest.sentBy === 'agent' || newest.type === 'merge' || newest.type === 'unmerge');
+  const lastNewestId = useRef<string | undefined>(undefined);
   useEffect(() => {
     const element = scroller.current;
-    if (element && (atBottom.current || agentsOwn)) element.scrollTop = element.scrollHeight;
-  }, [items, agentsOwn]);
+    const arrived = newest?.id !== lastNewestId.current;
+    lastNewestId.current = newest?.id;
+    if (element && (atBottom.current || (arrived && agentsOwn))) element.scrollTop = element.scrollHeight;
+  }, [items, newest?.id, agentsOwn]);
 
   useEffect(() => {
     atBottom.current = true;
   }, [conversationId]);
+
+  // Older messages go in above: keep the ones being read where they were on screen.
+  const heightBeforeOlder = useRef<number | null>(null);
+  const showOlder = () => {
+    heightBeforeOlder.current = scroller.current?.scrollHeight ?? null;
+    void timeline.fetchNextPage();
+  };
+  const pageCount = timeline.data?.pages.length ?? 0;
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element || heightBeforeOlder.current === null) return;
+    element.scrollTop += element.scrollHeight - heightBeforeOlder.current;
+    heightBeforeOlder.current = null;
+  }, [pageCount]);
 
   return (
     <div
@@ -59,7 +79,13 @@ export function Timeline({
     >
       {timeline.isPending && <p className="muted timeline-note">Loading messages…</p>}
       {timeline.isError && <FormError>{`Messages could not be loaded: ${errorMessage(timeline.error)}`}</FormError>}
-      {timeline.data?.nextCursor && <p className="muted timeline-note">Older messages are not shown here.</p>}
+      {timeline.hasNextPage && (
+        <div className="timeline-note">
+          <Button variant="secondary" pending={timeline.isFetchingNextPage} onClick={showOlder}>
+            Show older messages
+          </Button>
+        </div>
+      )}
       {timeline.isSuccess && items.length === 0 && <p className="muted timeline-note">No messages yet.</p>}
       <ol className="timeline-items" aria-label="Messages">
         {items.map((item) =>
