@@ -43,6 +43,12 @@ describe('GET /api/conversations', () => {
       unreadCount: 1,
       replyWindow: { open: true },
     });
+    const lastDigits = customer.phone!.replace(/\D/g, '').slice(-6);
+    const byPhone = await env.agentApi.get(`/api/conversations?q=${encodeURIComponent(`${lastDigits.slice(0, 3)} ${lastDigits.slice(3)}`)}`);
+    expect(byPhone.body.conversations.map((c: any) => c.customer.name)).toEqual(['Wanda Filter']);
+    // A digit inside a name is not a phone search: it must not match every number containing it.
+    const nameWithDigit = await env.agentApi.get(`/api/conversations?q=${encodeURIComponent(`filter ${lastDigits[0]}`)}`);
+    expect(nameWithDigit.body.conversations).toEqual([]);
     const onlyWa = await env.agentApi.get('/api/conversations?q=filter&channel=whatsapp');
     expect(onlyWa.body.conversations.map((c: any) => c.channel)).toEqual(['whatsapp']);
 

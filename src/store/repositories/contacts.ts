@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneDigitsOf } from '../../domain/searchQuery';
 import { readJson } from '../json';
 import type { Consent } from '../schema';
 import type { RepositoryContext } from './context';
@@ -114,6 +115,7 @@ export class ContactsRepository {
     options: { query?: string; limit: number; beforeCreatedAt?: number; beforeId?: string },
   ): Promise<Contact[]> {
     const q = options.query?.trim().toLowerCase();
+    const digits = phoneDigitsOf(q);
     const rows = await this.ctx.db
       .selectFrom('contacts')
       .selectAll('contacts')
@@ -124,7 +126,7 @@ export class ContactsRepository {
           eb.or([
             eb(eb.fn('lower', ['contacts.name']), 'like', `%${q}%`),
             eb(eb.fn('lower', ['contacts.email']), 'like', `%${q}%`),
-            eb('contacts.phone', 'like', `%${q!.replace(/\D/g, '') || q}%`),
+            ...(digits ? [eb('contacts.phone', 'like', `%${digits}%`)] : []),
             eb.exists(
               eb
                 .selectFrom('identities')
@@ -134,7 +136,7 @@ export class ContactsRepository {
                   ib.or([
                     ib(ib.fn('lower', ['identities.username']), 'like', `%${q}%`),
                     ib(ib.fn('lower', ['identities.display_name']), 'like', `%${q}%`),
-                    ib('identities.phone', 'like', `%${q!.replace(/\D/g, '') || q}%`),
+                    ...(digits ? [ib('identities.phone', 'like', `%${digits}%`)] : []),
                   ]),
                 ),
             ),

@@ -1,3 +1,4 @@
+import { phoneDigitsOf } from '../../domain/searchQuery';
 import type { ChannelKind, ConversationStatus } from '../schema';
 import type { RepositoryContext } from './context';
 
@@ -123,7 +124,7 @@ export class ConversationsRepository {
 
   async list(workspaceId: string, filter: ConversationFilter): Promise<ConversationListItem[]> {
     const q = filter.query?.trim().toLowerCase();
-    const digits = q?.replace(/\D/g, '');
+    const digits = phoneDigitsOf(q);
     const rows = await this.ctx.db
       .selectFrom('conversations as c')
       .innerJoin('identities as i', 'i.id', 'c.identity_id')
