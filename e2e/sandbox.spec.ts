@@ -19,6 +19,9 @@ const scenarios = [
 
 const CONFIRMATION = /now linked to your Instagram/;
 
+// A click that finds nothing fails with the locator it waited for, instead of running out the test's time.
+test.use({ actionTimeout: 20_000 });
+
 async function setManualMergeMode(agent: Page, manual: boolean) {
   await mainNav(agent).getByRole('link', { name: 'Settings', exact: true }).click();
   await agent.getByRole('main').getByRole('link', { name: 'Instagram', exact: true }).click();
