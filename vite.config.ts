@@ -31,7 +31,9 @@ export default defineConfig({
     proxy: {
       '/api': { target: braid, changeOrigin: false },
       '/webhooks': { target: braid, changeOrigin: false },
-      '/sandbox': { target: braid, changeOrigin: false },
+      // Only the simulated platform's API and Graph endpoints: /sandbox itself is a page of this app.
+      '/sandbox/api': { target: braid, changeOrigin: false },
+      '/sandbox/graph': { target: braid, changeOrigin: false },
     },
   },
 });

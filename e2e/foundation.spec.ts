@@ -28,8 +28,9 @@ test('an admin creates an agent, and the agent is refused the admin page and API
       await expect(mainNav(page).getByRole('link', { name, exact: true })).toBeVisible();
     }
     await expect(mainNav(page).getByRole('link', { name: 'Chat', exact: true })).toHaveAttribute('aria-current', 'page');
-    await expect(page.getByText('No conversations yet')).toBeVisible();
-    await shot('chat-empty');
+    // Other specs share this server, so the inbox may already hold conversations: check the page, not its rows.
+    await expect(page.getByRole('heading', { level: 1, name: 'Chat' })).toBeVisible();
+    await shot('chat');
   });
 
   await test.step('the settings path of the guide leads to Merge Automation, and Back returns to Instagram', async () => {

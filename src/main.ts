@@ -150,6 +150,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const shutdown = async () => {
+    // Give open requests and jobs a moment to finish, but never hang a stop (or a deploy) on one.
+    setTimeout(() => {
+      console.error('Braid did not stop within 10 s; exiting anyway.');
+      process.exit(1);
+    }, 10_000).unref();
     await running.close();
     process.exit(0);
   };
