@@ -1,6 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { adminQuery, dropDatabase, postgresUrlFor, TEST_TMP } from '../../test/databases';
@@ -42,31 +45,40 @@ describe('migrations', () => {
 
 describe('opening storage', () => {
   it.runIf(testDialect() === 'sqlite')('names the cause when the SQLite file is read-only', async () => {
-    const dir = path.join(TEST_TMP, `ro-${randomUUID().slice(0, 8)}`);
-    fs.mkdirSync(dir, { recursive: true });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'braid-ro-'));
     const file = path.join(dir, 'braid.db');
-    fs.writeFileSync(file, '');
+    new SQLite(file).exec('create table kept (x integer); insert into kept values (1);');
+    fs.chmodSync(dir, 0o755);
     fs.chmodSync(file, 0o444);
-    fs.chmodSync(dir, 0o555);
     try {
-      // root ignores file modes, so only assert the message when the mode is really enforced
-      let writable = true;
-      try {
-        fs.accessSync(file, fs.constants.W_OK);
-      } catch {
-        writable = false;
-      }
-      if (writable) {
-        const db = await openDatabase({ dialect: 'sqlite', path: file });
-        await db.destroy();
-      } else {
-        await expect(openDatabase({ dialect: 'sqlite', path: file })).rejects.toThrow(StorageError);
-      }
+      // File modes do not bind root, so as root the opening runs as an unprivileged user.
+      const message =
+        process.getuid?.() === 0
+          ? openAsNobody(file)
+          : await openDatabase({ dialect: 'sqlite', path: file }).then(
+              () => 'opened',
+              (error: Error) => `${error.constructor.name}: ${error.message}`,
+            );
+      expect(message).toMatch(/StorageError: Cannot open the SQLite database at .*braid\.db: attempt to write a readonly database/);
+      expect(new SQLite(file, { readonly: true }).prepare('select x from kept').all()).toEqual([{ x: 1 }]);
     } finally {
-      fs.chmodSync(dir, 0o755);
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it.runIf(testDialect() === 'sqlite')('names the cause when another process holds the SQLite file locked', async () => {
+    const file = path.join(TEST_TMP, `locked-${randomUUID().slice(0, 8)}.db`);
+    const holder = new SQLite(file);
+    holder.exec('create table kept (x integer)');
+    holder.exec('begin exclusive');
+    try {
+      await expect(openDatabase({ dialect: 'sqlite', path: file })).rejects.toThrow(/Cannot open the SQLite database at .*locked-.*: database is locked/);
+    } finally {
+      holder.exec('rollback');
+      holder.close();
+      fs.rmSync(file, { force: true });
+    }
+  }, 20_000);
 
   it.runIf(testDialect() === 'sqlite')('names the cause when the SQLite file is not a database', async () => {
     const file = path.join(TEST_TMP, `junk-${randomUUID().slice(0, 8)}.db`);
@@ -81,3 +93,17 @@ describe('opening storage', () => {
     );
   });
 });
+
+/** Opens the file in a child process running as `nobody`, and reports what opening said. */
+function openAsNobody(file: string): string {
+  const script = `const { openDatabase } = await import(${JSON.stringify(path.resolve('src/store/database.ts'))});
+    await openDatabase({ dialect: 'sqlite', path: ${JSON.stringify(file)} }).then(
+      () => console.log('opened'), (e) => console.log(e.constructor.name + ': ' + e.message));`;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    uid: 65534,
+    gid: 65534,
+    encoding: 'utf8',
+    env: { ...process.env, HOME: os.tmpdir() },
+  });
+  return `${result.stdout}${result.stderr}`.trim();
+}
