@@ -1,9 +1,5 @@
-import {
-  DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
-} from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { Dialect } from '../dialect';
-import type { DB } from '../schema';
+import { compilingContext } from '../../../test/compiledSql';
 import { AutomationRunsRepository } from './automationRuns';
 import { AutomationsRepository } from './automations';
 
@@ -11,25 +7,10 @@ import { AutomationsRepository } from './automations';
  * The SQL of the automation engine's hot paths (every inbound message and every step), compiled
  * for both dialects and kept in src/store/queries, so a change to a query shows in review.
  */
-function compilingDb(dialect: Dialect, sink: string[]): Kysely<DB> {
-  const pg = dialect === 'postgres';
-  return new Kysely<DB>({
-    dialect: {
-      createAdapter: () => (pg ? new PostgresAdapter() : new SqliteAdapter()),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (db) => (pg ? new PostgresIntrospector(db) : new SqliteIntrospector(db)),
-      createQueryCompiler: () => (pg ? new PostgresQueryCompiler() : new SqliteQueryCompiler()),
-    },
-    log: (event) => {
-      if (event.level === 'query') sink.push(`${event.query.sql};`);
-    },
-  });
-}
-
 describe.each(['sqlite', 'postgres'] as const)('automation queries on %s', (dialect) => {
   it('match the reviewed SQL', async () => {
     const sink: string[] = [];
-    const ctx = { db: compilingDb(dialect, sink), dialect, afterCommit: { event: () => undefined, jobEnqueued: () => undefined } };
+    const ctx = compilingContext(dialect, sink);
     const runs = new AutomationRunsRepository(ctx);
     const automations = new AutomationsRepository(ctx);
     const section = async (name: string, work: () => Promise<unknown>) => {

@@ -1,9 +1,5 @@
-import {
-  DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
-} from 'kysely';
 import { describe, expect, it } from 'vitest';
-import type { Dialect } from '../dialect';
-import type { DB } from '../schema';
+import { compilingContext } from '../../../test/compiledSql';
 import { CodeGuessesRepository } from './codeGuesses';
 import { ContactsRepository } from './contacts';
 import { IdentitiesRepository } from './identities';
@@ -17,25 +13,10 @@ import { SuggestionsRepository } from './suggestions';
  * for both dialects and kept in src/store/queries, so a change to a query shows in review. None of
  * them may touch the messages table by conversation history: a merge costs the same at any size.
  */
-function compilingDb(dialect: Dialect, sink: string[]): Kysely<DB> {
-  const pg = dialect === 'postgres';
-  return new Kysely<DB>({
-    dialect: {
-      createAdapter: () => (pg ? new PostgresAdapter() : new SqliteAdapter()),
-      createDriver: () => new DummyDriver(),
-      createIntrospector: (db) => (pg ? new PostgresIntrospector(db) : new SqliteIntrospector(db)),
-      createQueryCompiler: () => (pg ? new PostgresQueryCompiler() : new SqliteQueryCompiler()),
-    },
-    log: (event) => {
-      if (event.level === 'query') sink.push(`${event.query.sql};`);
-    },
-  });
-}
-
 describe.each(['sqlite', 'postgres'] as const)('merge queries on %s', (dialect) => {
   it('match the reviewed SQL', async () => {
     const sink: string[] = [];
-    const ctx = { db: compilingDb(dialect, sink), dialect, afterCommit: { event: () => undefined, jobEnqueued: () => undefined } };
+    const ctx = compilingContext(dialect, sink);
     const contacts = new ContactsRepository(ctx);
     const identities = new IdentitiesRepository(ctx);
     const merges = new MergesRepository(ctx);
