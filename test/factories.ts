@@ -2,6 +2,7 @@ import { newId } from '../src/domain/ids';
 import type { AppContext } from '../src/context';
 import type { Role } from '../src/store/schema';
 import { createAgent } from '../src/usecases/agents/createAgent';
+import { ApiClient } from './http';
 import { createDefaultAutomations } from '../src/usecases/automations/createDefaultAutomations';
 
 export const TEST_PASSWORD = 'correct horse battery';
@@ -33,4 +34,14 @@ export async function createWorkspace(ctx: AppContext, options: { channels?: boo
 
 export async function createUser(ctx: AppContext, workspaceId: string, role: Role, email = `${role}-${unique()}@braid.test`) {
   return createAgent(ctx, { workspaceId, actorId: null, email, name: `${role} ${unique()}`, role, password: TEST_PASSWORD });
+}
+
+/** A workspace of its own with its agent and admin signed in over HTTP (ApiClient keeps each cookie). */
+export async function signedInWorkspace(braid: { ctx: AppContext; url: string }, options: { channels?: boolean } = {}) {
+  const ws = await createWorkspace(braid.ctx, options);
+  const agentApi = new ApiClient(braid.url);
+  await agentApi.signIn(ws.agent.email, TEST_PASSWORD);
+  const adminApi = new ApiClient(braid.url);
+  await adminApi.signIn(ws.admin.email, TEST_PASSWORD);
+  return { ...ws, agentApi, adminApi };
 }

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../domain/ids';
-import { createWorkspace, TEST_PASSWORD } from '../../../test/factories';
+import { createWorkspace, signedInWorkspace } from '../../../test/factories';
 import { startTestBraid, type TestBraid } from '../../../test/harness';
-import { ApiClient } from '../../../test/http';
 
 let braid: TestBraid;
 beforeAll(async () => {
@@ -12,14 +11,7 @@ afterAll(async () => {
   await braid?.close();
 });
 
-async function setUp(options: { channels?: boolean } = {}) {
-  const ws = await createWorkspace(braid.ctx, options);
-  const agentApi = new ApiClient(braid.url);
-  await agentApi.signIn(ws.agent.email, TEST_PASSWORD);
-  const adminApi = new ApiClient(braid.url);
-  await adminApi.signIn(ws.admin.email, TEST_PASSWORD);
-  return { ...ws, agentApi, adminApi };
-}
+const setUp = (options: { channels?: boolean } = {}) => signedInWorkspace(braid, options);
 
 describe('Merge Automation setting (allowAutoMerge)', () => {
   it('admins read and change it; the change is audited and published', async () => {

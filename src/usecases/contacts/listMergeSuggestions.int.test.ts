@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkspace, TEST_PASSWORD } from '../../../test/factories';
+import { signedInWorkspace } from '../../../test/factories';
 import { startTestBraid, type TestBraid } from '../../../test/harness';
-import { ApiClient } from '../../../test/http';
 import { addCustomer } from '../../../test/mergeFixtures';
 
 let braid: TestBraid;
@@ -12,14 +11,7 @@ afterAll(async () => {
   await braid?.close();
 });
 
-async function setUp(options: { channels?: boolean } = {}) {
-  const ws = await createWorkspace(braid.ctx, options);
-  const agentApi = new ApiClient(braid.url);
-  await agentApi.signIn(ws.agent.email, TEST_PASSWORD);
-  const adminApi = new ApiClient(braid.url);
-  await adminApi.signIn(ws.admin.email, TEST_PASSWORD);
-  return { ...ws, agentApi, adminApi };
-}
+const setUp = (options: { channels?: boolean } = {}) => signedInWorkspace(braid, options);
 
 describe('merge suggestions', () => {
   it('same phone or email, or the same name on both channels; dismissable; never merged by themselves', async () => {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../domain/ids';
-import { createWorkspace, TEST_PASSWORD } from '../../../test/factories';
+import { signedInWorkspace } from '../../../test/factories';
 import { startTestBraid, type TestBraid } from '../../../test/harness';
-import { ApiClient } from '../../../test/http';
 import { addCustomer, addInbound } from '../../../test/mergeFixtures';
 import { JOB } from '../../jobs/kinds';
 import { expireInvite } from './expireInvite';
@@ -15,14 +14,7 @@ afterAll(async () => {
   await braid?.close();
 });
 
-async function setUp(options: { channels?: boolean } = {}) {
-  const ws = await createWorkspace(braid.ctx, options);
-  const agentApi = new ApiClient(braid.url);
-  await agentApi.signIn(ws.agent.email, TEST_PASSWORD);
-  const adminApi = new ApiClient(braid.url);
-  await adminApi.signIn(ws.admin.email, TEST_PASSWORD);
-  return { ...ws, agentApi, adminApi };
-}
+const setUp = (options: { channels?: boolean } = {}) => signedInWorkspace(braid, options);
 
 describe('WhatsApp invite refusals say why', () => {
   const invitesOf = (contactId: string) => braid.ctx.store.kysely.selectFrom('invites').selectAll().where('contact_id', '=', contactId).execute();

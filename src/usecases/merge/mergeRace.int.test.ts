@@ -3,9 +3,8 @@ import { createStore } from '../../store/store';
 import { detectInviteCode } from '../invites/detectInviteCode';
 import { sendWhatsAppInvite } from '../invites/sendWhatsAppInvite';
 import { mergeContacts } from './mergeContacts';
-import { createWorkspace, TEST_PASSWORD } from '../../../test/factories';
+import { signedInWorkspace } from '../../../test/factories';
 import { startTestBraid, type TestBraid } from '../../../test/harness';
-import { ApiClient } from '../../../test/http';
 import { addCustomer, addInbound, addManyMessages } from '../../../test/mergeFixtures';
 import { RowCounter } from '../../../test/rowCounter';
 
@@ -18,10 +17,8 @@ afterAll(async () => {
 });
 
 async function setUp() {
-  const ws = await createWorkspace(braid.ctx);
-  const api = new ApiClient(braid.url);
-  await api.signIn(ws.agent.email, TEST_PASSWORD);
-  return { ...ws, api };
+  const ws = await signedInWorkspace(braid);
+  return { ...ws, api: ws.agentApi };
 }
 
 /** Nothing half-merged, nothing lost: every identity on a live contact, every tombstone explained by one live merge. */

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../domain/ids';
-import { createWorkspace, TEST_PASSWORD } from '../../../test/factories';
+import { signedInWorkspace } from '../../../test/factories';
 import { startTestBraid, type TestBraid } from '../../../test/harness';
-import { ApiClient } from '../../../test/http';
 import { addCustomer, addInbound, rawContactRows } from '../../../test/mergeFixtures';
 
 let braid: TestBraid;
@@ -14,10 +13,8 @@ afterAll(async () => {
 });
 
 async function setUp() {
-  const ws = await createWorkspace(braid.ctx);
-  const api = new ApiClient(braid.url);
-  await api.signIn(ws.agent.email, TEST_PASSWORD);
-  return { ...ws, api };
+  const ws = await signedInWorkspace(braid);
+  return { ...ws, api: ws.agentApi };
 }
 
 describe('undo', () => {
