@@ -6,16 +6,14 @@
  * with the server's RSS. Target from the issue: p95 ≤ 10 ms.
  * Knobs: BENCH_MESSAGES (default 1,000,000), BENCH_REQUESTS (default 200), BENCH_SKIP_POSTGRES=1.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import type { Insertable } from 'kysely';
-import pg from 'pg';
 import { loadConfig } from '../src/config';
 import { newId } from '../src/domain/ids';
 import { startBraid, type RunningBraid } from '../src/main';
 import type { DB } from '../src/store/schema';
 import { createAgent } from '../src/usecases/agents/createAgent';
+import { adminQuery, onEachDatabase } from './lib/databases';
 import { freePort } from './lib/freePort';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
@@ -30,24 +28,7 @@ async function main() {
       `${(CONTACTS + BOTH_CHANNELS).toLocaleString('en')} conversations; ${REQUESTS} requests per figure; ` +
       `${os.cpus().length} CPUs, Node ${process.version}`,
   );
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'braid-lists-'));
-  try {
-    await measure(`sqlite:${path.join(dir, 'braid.db')}`, 'SQLite');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-  if (process.env.BENCH_SKIP_POSTGRES !== '1') {
-    const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-    const name = `braid_bench_lists_${process.pid}`;
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    await admin(base, `create database ${name}`);
-    try {
-      await measure(url.toString(), 'PostgreSQL');
-    } finally {
-      await admin(base, `drop database if exists ${name} with (force)`);
-    }
-  }
+  await onEachDatabase('lists', ({ label, url }) => measure(url, label));
 }
 
 async function measure(databaseUrl: string, label: string) {
@@ -159,7 +140,7 @@ async function seed(braid: RunningBraid) {
       for (let i = 0; i < messages.length; i += 1000) await trx.insertInto('messages').values(messages.slice(i, i + 1000)).execute();
     });
   }
-  if (store.dialect === 'postgres') await admin(databaseUrlOf(braid), 'analyze');
+  if (store.dialect === 'postgres') await adminQuery(databaseUrlOf(braid), 'analyze');
   console.log(`seeded ${written.toLocaleString('en')} messages`);
   return { workspaceId: workspace.id, email, conversationId: firstConversation };
 }
@@ -179,14 +160,5 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
   return response.headers.get('set-cookie')!.split(';')[0];
 }
 
-async function admin(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 await main();

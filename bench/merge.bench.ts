@@ -7,12 +7,10 @@
  * PostgreSQL: BENCH_DATABASE_URL or TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test);
  * a scratch database is created next to it and dropped afterwards. Set BENCH_SKIP_POSTGRES=1 to skip.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Insertable } from 'kysely';
-import pg from 'pg';
 import pino from 'pino';
+import { storageFrom } from '../src/config';
 import type { AppContext } from '../src/context';
 import { systemClock } from '../src/domain/clock';
 import { newId } from '../src/domain/ids';
@@ -23,32 +21,16 @@ import type { MessageTable } from '../src/store/schema';
 import { createStore, type Store } from '../src/store/store';
 import { mergeContacts } from '../src/usecases/merge/mergeContacts';
 import { undoMerge } from '../src/usecases/merge/undoMerge';
+import { onEachDatabase } from './lib/databases';
 
 const SIZES = [10, 10_000, 100_000];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 
 async function main() {
   const results: Record<string, number[]> = {};
-  const dir = path.resolve('.tmp/bench');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `merge-${process.pid}.db`);
-  try {
-    results.SQLite = await run(await openDatabase({ dialect: 'sqlite', path: file }));
-  } finally {
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-  }
-  if (process.env.BENCH_SKIP_POSTGRES !== '1') {
-    const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-    const name = `braid_bench_${process.pid}`;
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    await admin(base, `create database ${name}`);
-    try {
-      results.PostgreSQL = await run(await openDatabase({ dialect: 'postgres', url: url.toString() }));
-    } finally {
-      await admin(base, `drop database if exists ${name} with (force)`);
-    }
-  }
+  await onEachDatabase('merge', async ({ label, url }) => {
+    results[label] = await run(await openDatabase(storageFrom(url)));
+  });
 
   const ms = (v: number) => `${v.toFixed(2)} ms`.padStart(10);
   console.log(`\nMerge time, median of ${ROUNDS} merges (each undone before the next):`);
@@ -130,15 +112,6 @@ async function seedPair(store: Store, instagram: Channel, whatsapp: Channel, siz
   return { ig: ids.instagram, wa: ids.whatsapp };
 }
 
-async function admin(url: string, sql: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 main().catch((error) => {
   console.error(error);

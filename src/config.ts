@@ -149,7 +149,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-function storageFrom(url: string | undefined): StorageConfig {
+/** Where a DATABASE_URL points; unset means the embedded default. */
+export function storageFrom(url: string | undefined): StorageConfig {
   if (!url) return { dialect: 'sqlite', path: './data/braid.db' };
   if (url.startsWith('sqlite:')) return { dialect: 'sqlite', path: url.slice('sqlite:'.length) };
   return { dialect: 'postgres', url };
