@@ -2,11 +2,11 @@ import type { AppContext } from '../../context';
 import { parseAutomation } from '../../domain/automationSteps';
 import type { AutomationStep } from '../../domain/automationSteps';
 import { badRequest, notFound, unprocessable } from '../../domain/errors';
-import { newId } from '../../domain/ids';
 import type { StoredAutomation } from '../../store/repositories/automations';
 import type { Channel } from '../../store/repositories/channels';
 import type { ChannelKind } from '../../store/schema';
 import type { Repositories } from '../../store/store';
+import { addAutomation } from './addAutomation';
 
 export interface CreateAutomationInput {
   workspaceId: string;
@@ -25,28 +25,7 @@ export async function createAutomation(ctx: AppContext, input: CreateAutomationI
     const channel = await findChannel(repos, input.workspaceId, input.channelId, input.channel);
     const parsed = parseAutomation(input.automation, { channelKind: channel.kind });
     await checkAssignees(repos, input.workspaceId, parsed.steps);
-    const automation: StoredAutomation = {
-      ...parsed,
-      id: newId(),
-      workspaceId: input.workspaceId,
-      channelId: channel.id,
-      position: await repos.automations.nextPosition(channel.id),
-      createdAt: now,
-      updatedAt: now,
-    };
-    await repos.automations.create(automation);
-    await repos.audit.append(
-      {
-        workspaceId: input.workspaceId,
-        actorType: 'user',
-        actorId: input.actorId,
-        action: 'automation.created',
-        subjectType: 'automation',
-        subjectId: automation.id,
-        data: { name: automation.name, channelId: channel.id },
-      },
-      now,
-    );
+    const automation = await addAutomation(repos, { channel, automation: parsed, actorId: input.actorId, now });
     await repos.events.record(input.workspaceId, 'automation.created', { automationId: automation.id, channelId: channel.id }, now);
     return automation;
   });

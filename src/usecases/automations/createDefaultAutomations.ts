@@ -1,8 +1,8 @@
 import { defaultHiAutomation } from '../../domain/automationSteps';
-import { newId } from '../../domain/ids';
 import type { StoredAutomation } from '../../store/repositories/automations';
 import type { Channel } from '../../store/repositories/channels';
 import type { Repositories } from '../../store/store';
+import { addAutomation } from './addAutomation';
 
 /**
  * The automations a new channel ships with. An Instagram channel gets the enabled "Hi" sequence, so
@@ -13,27 +13,6 @@ import type { Repositories } from '../../store/store';
 export async function createDefaultAutomations(repos: Repositories, input: { channel: Channel; now: number }): Promise<StoredAutomation[]> {
   const { channel, now } = input;
   if (channel.kind !== 'instagram') return [];
-  const automation: StoredAutomation = {
-    ...defaultHiAutomation(),
-    id: newId(),
-    workspaceId: channel.workspaceId,
-    channelId: channel.id,
-    position: await repos.automations.nextPosition(channel.id),
-    createdAt: now,
-    updatedAt: now,
-  };
-  await repos.automations.create(automation);
-  await repos.audit.append(
-    {
-      workspaceId: channel.workspaceId,
-      actorType: 'system',
-      actorId: null,
-      action: 'automation.created',
-      subjectType: 'automation',
-      subjectId: automation.id,
-      data: { name: automation.name, channelId: channel.id, default: true },
-    },
-    now,
-  );
+  const automation = await addAutomation(repos, { channel, automation: defaultHiAutomation(), actorId: null, now });
   return [automation];
 }
