@@ -1,21 +1,12 @@
 import { z } from 'zod';
+import type { ContactSnapshot } from '../../domain/mergePlan';
 import { phoneDigitsOf } from '../../domain/searchQuery';
 import { readJson } from '../json';
 import type { Consent } from '../schema';
 import type { RepositoryContext } from './context';
 
-export interface Contact {
-  id: string;
-  workspaceId: string;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  attributes: Record<string, unknown>;
-  marketingConsent: Consent;
-  mergedIntoId: string | null;
-  createdAt: number;
-  updatedAt: number;
-}
+/** A contact row as the domain sees it (a tombstone when mergedIntoId is set). */
+export type Contact = ContactSnapshot;
 
 export interface Note {
   id: string;
