@@ -32,10 +32,11 @@ describe('sign-in and sessions', () => {
   it('keeps the session cookie HttpOnly and SameSite=Lax', async () => {
     const { admin } = await createWorkspace(braid.ctx);
     const response = await new ApiClient(braid.url).post('/api/auth/login', { email: admin.email, password: TEST_PASSWORD });
-    const cookie = response.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/HttpOnly/i);
-    expect(cookie).toMatch(/SameSite=Lax/i);
-    expect(cookie).not.toMatch(/Secure/i);
+    // Only the attributes after the name=value pair: the random session value could spell anything.
+    const attributes = response.headers.get('set-cookie')!.split(';').slice(1).map((a) => a.trim().toLowerCase());
+    expect(attributes).toContain('httponly');
+    expect(attributes).toContain('samesite=lax');
+    expect(attributes).not.toContain('secure');
   });
 
   it('limits failed sign-ins per account with a clear 429, even for the right password', async () => {

@@ -56,6 +56,27 @@ describe('detectInviteCode', () => {
     expect((await api.get(`/api/contacts/${ig.contact.id}`)).body.pendingMergeRequests).toHaveLength(1);
   });
 
+  it('a code that arrives after its expiry is refused even before the expiry job has run', async () => {
+    const ws = await createWorkspace(braid.ctx);
+    const { ig, invite, sentence } = await invited(ws, 'toolate');
+    braid.clock.advance(invite.expiresAt - braid.clock.now() + 60_000);
+    // The worker is behind: nothing has marked the invite expired yet.
+    expect((await braid.ctx.store.repos.invites.get(ws.workspace.id, invite.id))?.state).toBe('sent');
+
+    const wa = await addCustomer(braid.ctx, ws.whatsapp, { phone: '351930000005', wroteAt: null });
+    const messageId = await addInbound(braid.ctx, wa.conversation, sentence, braid.clock.now());
+    expect(await detectInviteCode(braid.ctx, { messageId })).toEqual({ outcome: 'refused', reason: 'expired', inviteId: invite.id });
+
+    const stored = await braid.ctx.store.repos.invites.get(ws.workspace.id, invite.id);
+    expect(stored).toMatchObject({ state: 'expired', waIdentityId: null });
+    const api = new ApiClient(braid.url);
+    await api.signIn(ws.agent.email, TEST_PASSWORD);
+    const view = await api.get(`/api/contacts/${ig.contact.id}`);
+    expect(view.body.identities.whatsapp).toEqual([]);
+    expect(view.body.pendingMergeRequests).toEqual([]);
+    expect((await api.get(`/api/contacts/${wa.contact.id}`)).status).toBe(200);
+  });
+
   it('messages without a code, and messages that are not inbound WhatsApp text, are ignored', async () => {
     const ws = await createWorkspace(braid.ctx);
     const { sentence, ig } = await invited(ws, 'ignored');

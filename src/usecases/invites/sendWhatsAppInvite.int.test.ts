@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../domain/ids';
+import { findInviteCodeMatches, formatInviteCode } from '../../domain/inviteCode';
 import { signedInWorkspace } from '../../../test/factories';
 import { startTestBraid, type TestBraid } from '../../../test/harness';
 import { addCustomer, addInbound } from '../../../test/mergeFixtures';
@@ -63,7 +64,17 @@ describe('WhatsApp invite refusals say why', () => {
     const [invite] = await invitesOf(ig.contact.id);
     expect(invite.code_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(invite.expires_at - invite.created_at).toBe(24 * 60 * 60 * 1000);
-    expect(JSON.stringify(invite)).not.toMatch(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+    // The code the customer was sent, read from the Connect URL; it must appear in the row in no
+    // spelling the detector accepts. (A pattern for "any code" would also match the row's ids.)
+    const connect = await braid.ctx.store.repos.messages.findById(sent.body.messageId);
+    const connectUrl = new URL((connect!.payload.outbound as { buttons: { url: string }[] }).buttons[0].url);
+    const [sentCode] = findInviteCodeMatches(connectUrl.searchParams.get('text')!);
+    expect(sentCode.confidence).toBe('exact');
+    const row = JSON.stringify(invite);
+    for (const spelling of [formatInviteCode(sentCode.code), sentCode.code]) {
+      expect(row.toUpperCase()).not.toContain(spelling);
+    }
+    expect(findInviteCodeMatches(row).map((m) => m.code)).not.toContain(sentCode.code);
   });
 
   it('an invite that ran out becomes expired (shown at once, recorded by its job), not superseded by the next', async () => {
