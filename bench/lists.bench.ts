@@ -9,7 +9,7 @@
 import os from 'node:os';
 import type { Insertable } from 'kysely';
 import { loadConfig } from '../src/config';
-import { newId } from '../src/domain/ids';
+import { newId } from '../src/domain/shared/ids';
 import { startBraid, type RunningBraid } from '../src/main';
 import type { DB } from '../src/store/schema';
 import { createAgent } from '../src/usecases/agents/createAgent';

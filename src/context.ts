@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { InstagramGraphClient } from './channels/instagram/graphClient';
 import type { WhatsAppGraphClient } from './channels/whatsapp/graphClient';
 import type { Config } from './config';
-import type { Clock } from './domain/clock';
+import type { Clock } from './domain/shared/clock';
 import type { Metrics } from './metrics';
 import type { EventBus } from './realtime/bus';
 import type { Store } from './store/store';

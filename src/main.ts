@@ -5,7 +5,7 @@ import { type Config, ConfigError, loadConfig } from './config';
 import { InstagramGraphClient } from './channels/instagram/graphClient';
 import { WhatsAppGraphClient } from './channels/whatsapp/graphClient';
 import type { AppContext, GraphClients } from './context';
-import { type Clock, systemClock } from './domain/clock';
+import { type Clock, systemClock } from './domain/shared/clock';
 import { buildApp } from './http/app';
 import { createJobHandlers } from './jobs/handlers';
 import { createWorker, type Worker } from './jobs/worker';
@@ -21,7 +21,7 @@ import { DatabasePlatformState } from './sandbox/databasePlatformState';
 import { MetaPlatform } from './sandbox/meta/platform';
 import { metaPlatformPlugin } from './sandbox/meta/plugin';
 import type { PlatformState } from './sandbox/meta/state';
-import { bootstrapWorkspace } from './usecases/bootstrapWorkspace';
+import { bootstrapWorkspace } from './usecases/workspace/bootstrapWorkspace';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,9 +1,9 @@
-import { newId } from '../src/domain/ids';
+import { newId } from '../src/domain/shared/ids';
 import type { AppContext } from '../src/context';
 import type { Role } from '../src/store/schema';
 import { createAgent } from '../src/usecases/agents/createAgent';
 import { ApiClient } from './http';
-import { createDefaultAutomations } from '../src/usecases/automations/createDefaultAutomations';
+import { createDefaultAutomations } from '../src/usecases/automations/steps/createDefaultAutomations';
 
 export const TEST_PASSWORD = 'correct horse battery';
 

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { inject } from 'vitest';
 import { loadConfig } from '../src/config';
-import { TestClock } from '../src/domain/clock';
+import { TestClock } from '../src/domain/shared/clock';
 import { startBraid, type RunningBraid } from '../src/main';
 import { dropDatabase, freshDatabaseUrl } from './databases';
 

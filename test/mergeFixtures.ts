@@ -1,4 +1,4 @@
-import { newId } from '../src/domain/ids';
+import { newId } from '../src/domain/shared/ids';
 import type { AppContext } from '../src/context';
 import type { Channel } from '../src/store/repositories/channels';
 import type { Insertable } from 'kysely';

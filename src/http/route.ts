@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context';
-import { AppError } from '../domain/errors';
+import { AppError } from '../domain/shared/errors';
 import type { User } from '../store/repositories/users';
 import { requireUser } from './plugins/auth';
 

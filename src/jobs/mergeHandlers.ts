@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../context';
-import { detectInviteCode } from '../usecases/invites/detectInviteCode';
-import { expireInvite } from '../usecases/invites/expireInvite';
+import { detectInviteCode } from '../usecases/contactMerge/detectInviteCode';
+import { expireInvite } from '../usecases/contactMerge/expireInvite';
 import { JOB } from './kinds';
 import { PermanentJobError, type JobHandlers } from './worker';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBraid, type TestBraid } from '../../test/harness';
-import { newId } from '../domain/ids';
+import { newId } from '../domain/shared/ids';
 import { createCommitGroup } from './commitGroup';
 
 let braid: TestBraid;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HI_PAYLOADS } from '../../src/domain/automationSteps';
+import { HI_PAYLOADS } from '../../src/domain/automations/automationSteps';
 import { startBraidWithPlatform, type BraidWithPlatform } from '../withPlatform';
 
 /**

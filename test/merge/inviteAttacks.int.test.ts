@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GUESS_LIMIT } from '../../src/usecases/invites/detectInviteCode';
+import { GUESS_LIMIT } from '../../src/usecases/contactMerge/detectInviteCode';
 import { startBraidWithPlatform, type BraidWithPlatform } from '../withPlatform';
 import { contactView, conversationOf, inviteCustomer, itemsIn, sendInvite } from './inviteFlow';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context';
-import { AppError } from '../../domain/errors';
+import { AppError } from '../../domain/shared/errors';
 import type { User } from '../../store/repositories/users';
 import { resolveSession } from '../../usecases/auth/resolveSession';
 import { SESSION_TTL_MS } from '../../usecases/auth/signIn';

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { type AppError, errorBody, isAppError } from '../../domain/errors';
+import { type AppError, errorBody, isAppError } from '../../domain/shared/errors';
 
 /**
  * One error handler: a user-facing error keeps its status and message; a framework 4xx

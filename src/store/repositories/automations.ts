@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Automation, type AutomationStep, stepSchema, triggerSchema } from '../../domain/automationSchema';
+import { type Automation, type AutomationStep, stepSchema, triggerSchema } from '../../domain/automations/automationSchema';
 import { readJson } from '../json';
 import type { RepositoryContext } from './context';
 

@@ -1,4 +1,4 @@
-import { type ChannelSettings, channelSettingsSchema } from '../../domain/settings';
+import { type ChannelSettings, channelSettingsSchema } from '../../domain/workspace/settings';
 import { readJson } from '../json';
 import type { ChannelKind } from '../schema';
 import type { RepositoryContext } from './context';

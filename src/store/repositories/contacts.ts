@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ContactSnapshot } from '../../domain/mergePlan';
-import { phoneDigitsOf } from '../../domain/searchQuery';
+import type { ContactSnapshot } from '../../domain/contactMerge/mergePlan';
+import { phoneDigitsOf } from '../../domain/shared/searchQuery';
 import { readJson } from '../json';
 import type { Consent } from '../schema';
 import type { RepositoryContext } from './context';

@@ -1,4 +1,4 @@
-import { phoneDigitsOf } from '../../domain/searchQuery';
+import { phoneDigitsOf } from '../../domain/shared/searchQuery';
 import type { ChannelKind, ConversationStatus } from '../schema';
 import type { RepositoryContext } from './context';
 

@@ -1,4 +1,4 @@
-import { newId } from '../../domain/ids';
+import { newId } from '../../domain/shared/ids';
 import type { JobState } from '../schema';
 import type { RepositoryContext } from './context';
 

@@ -1,4 +1,4 @@
-import { type WorkspaceSettings, workspaceSettingsSchema } from '../../domain/settings';
+import { type WorkspaceSettings, workspaceSettingsSchema } from '../../domain/workspace/settings';
 import { readJson } from '../json';
 import type { RepositoryContext } from './context';
 

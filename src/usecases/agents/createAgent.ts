@@ -1,9 +1,9 @@
 import type { AppContext } from '../../context';
-import { AppError } from '../../domain/errors';
-import { newId } from '../../domain/ids';
+import { AppError } from '../../domain/shared/errors';
+import { newId } from '../../domain/shared/ids';
 import type { Role } from '../../store/schema';
 import type { User } from '../../store/repositories/users';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword } from '../../domain/auth/passwords';
 
 export interface CreateAgentInput {
   workspaceId: string;

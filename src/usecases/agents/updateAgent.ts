@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context';
-import { AppError } from '../../domain/errors';
+import { AppError } from '../../domain/shared/errors';
 import type { Role } from '../../store/schema';
 import type { User } from '../../store/repositories/users';
 

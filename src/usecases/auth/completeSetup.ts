@@ -1,9 +1,9 @@
 import type { AppContext } from '../../context';
-import { AppError } from '../../domain/errors';
-import { newId } from '../../domain/ids';
+import { AppError } from '../../domain/shared/errors';
+import { newId } from '../../domain/shared/ids';
 import type { User } from '../../store/repositories/users';
-import { hashPassword } from './passwords';
-import { hashToken, newSecretToken } from './tokens';
+import { hashPassword } from '../../domain/auth/passwords';
+import { hashToken, newSecretToken } from '../../domain/auth/tokens';
 
 const SETUP_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 

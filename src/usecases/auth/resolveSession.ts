@@ -1,8 +1,8 @@
 import type { AppContext } from '../../context';
-import { AppError } from '../../domain/errors';
+import { AppError } from '../../domain/shared/errors';
 import type { User } from '../../store/repositories/users';
 import { SESSION_TTL_MS } from './signIn';
-import { hashToken } from './tokens';
+import { hashToken } from '../../domain/auth/tokens';
 
 // Sliding expiry, written at most once a minute per session.
 const TOUCH_EVERY_MS = 60 * 1000;

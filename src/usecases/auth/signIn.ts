@@ -1,8 +1,8 @@
 import type { AppContext } from '../../context';
-import { AppError } from '../../domain/errors';
+import { AppError } from '../../domain/shared/errors';
 import type { User } from '../../store/repositories/users';
-import { verifyPassword } from './passwords';
-import { newSecretToken } from './tokens';
+import { verifyPassword } from '../../domain/auth/passwords';
+import { newSecretToken } from '../../domain/auth/tokens';
 
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 const WINDOW_MS = 15 * 60 * 1000;

@@ -1,12 +1,12 @@
 import type { AppContext } from '../../context';
-import { parseAutomation } from '../../domain/automationSteps';
-import type { AutomationStep } from '../../domain/automationSteps';
-import { badRequest, notFound, unprocessable } from '../../domain/errors';
+import { parseAutomation } from '../../domain/automations/automationSteps';
+import type { AutomationStep } from '../../domain/automations/automationSteps';
+import { badRequest, notFound, unprocessable } from '../../domain/shared/errors';
 import type { StoredAutomation } from '../../store/repositories/automations';
 import type { Channel } from '../../store/repositories/channels';
 import type { ChannelKind } from '../../store/schema';
 import type { Repositories } from '../../store/store';
-import { addAutomation } from './addAutomation';
+import { addAutomation } from './steps/addAutomation';
 
 export interface CreateAutomationInput {
   workspaceId: string;

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context';
-import { notFound } from '../../domain/errors';
-import { stopActiveRuns } from './endAutomationRun';
+import { notFound } from '../../domain/shared/errors';
+import { stopActiveRuns } from './steps/endAutomationRun';
 
 export interface DeleteAutomationInput {
   workspaceId: string;

@@ -1,9 +1,9 @@
 import type { AppContext } from '../../context';
-import { pickAutomation } from '../../domain/automationTrigger';
-import { newId } from '../../domain/ids';
+import { pickAutomation } from '../../domain/automations/automationTrigger';
+import { newId } from '../../domain/shared/ids';
 import type { AutomationRun } from '../../store/repositories/automationRuns';
-import { describeDuration, publishRun, quoteText, recordRunItem } from './recordRunItem';
-import { resumeAutomationRun } from './resumeAutomationRun';
+import { describeDuration, publishRun, quoteText, recordRunItem } from './steps/recordRunItem';
+import { resumeAutomationRun } from './steps/resumeAutomationRun';
 import { enqueueStep } from './runAutomationStep';
 
 export interface MatchAutomationInput {

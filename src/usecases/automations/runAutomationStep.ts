@@ -1,12 +1,12 @@
 import type { AppContext } from '../../context';
-import { nextStepIndex } from '../../domain/automationSteps';
+import { nextStepIndex } from '../../domain/automations/automationSteps';
 import { JOB } from '../../jobs/kinds';
 import type { AgentAction, AutomationRun } from '../../store/repositories/automationRuns';
 import type { Conversation } from '../../store/repositories/conversations';
 import type { Repositories } from '../../store/store';
-import { endAutomationRun } from './endAutomationRun';
-import { performAutomationStep, type StepOutcome, type StepScope, stepSends } from './performAutomationStep';
-import { describeDuration, publishRun, recordRunItem } from './recordRunItem';
+import { endAutomationRun } from './steps/endAutomationRun';
+import { performAutomationStep, type StepOutcome, type StepScope, stepSends } from './steps/performAutomationStep';
+import { describeDuration, publishRun, recordRunItem } from './steps/recordRunItem';
 import { type InviteStepResult, sendInviteFromAutomation } from './sendInviteFromAutomation';
 
 export interface RunStepInput {

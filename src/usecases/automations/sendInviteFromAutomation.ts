@@ -1,8 +1,8 @@
 import type { AppContext } from '../../context';
-import { isAppError } from '../../domain/errors';
+import { isAppError } from '../../domain/shared/errors';
 import type { AutomationRun } from '../../store/repositories/automationRuns';
 import type { Conversation } from '../../store/repositories/conversations';
-import { sendWhatsAppInvite } from '../invites/sendWhatsAppInvite';
+import { sendWhatsAppInvite } from '../contactMerge/sendWhatsAppInvite';
 
 export type InviteStepResult = { ok: true; inviteId: string; alreadySent: boolean } | { ok: false; reason: string };
 

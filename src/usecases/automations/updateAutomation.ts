@@ -1,9 +1,9 @@
 import type { AppContext } from '../../context';
-import { parseAutomation } from '../../domain/automationSteps';
-import { badRequest, notFound } from '../../domain/errors';
+import { parseAutomation } from '../../domain/automations/automationSteps';
+import { badRequest, notFound } from '../../domain/shared/errors';
 import type { StoredAutomation } from '../../store/repositories/automations';
 import { checkAssignees } from './createAutomation';
-import { stopActiveRuns } from './endAutomationRun';
+import { stopActiveRuns } from './steps/endAutomationRun';
 
 export interface UpdateAutomationInput {
   workspaceId: string;

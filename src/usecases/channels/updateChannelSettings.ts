@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context';
-import { notFound } from '../../domain/errors';
-import { type ChannelSettings, channelSettingsSchema } from '../../domain/settings';
+import { notFound } from '../../domain/shared/errors';
+import { type ChannelSettings, channelSettingsSchema } from '../../domain/workspace/settings';
 import type { Channel } from '../../store/repositories/channels';
 
 export interface UpdateChannelSettingsInput {

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context';
-import { notFound } from '../../domain/errors';
-import { replyWindow } from '../../domain/replyWindow';
+import { notFound } from '../../domain/shared/errors';
+import { replyWindow } from '../../domain/messaging/replyWindow';
 import type { Contact, Note } from '../../store/repositories/contacts';
 import type { Conversation } from '../../store/repositories/conversations';
 import type { Identity } from '../../store/repositories/identities';

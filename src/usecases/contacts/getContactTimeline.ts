@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context';
-import { notFound } from '../../domain/errors';
+import { notFound } from '../../domain/shared/errors';
 import type { Message } from '../../store/repositories/messages';
 
 export interface TimelineInput {

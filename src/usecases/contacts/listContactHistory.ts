@@ -1,8 +1,8 @@
 import type { AppContext } from '../../context';
-import { notFound } from '../../domain/errors';
+import { notFound } from '../../domain/shared/errors';
 import type { AuditRecord } from '../../store/repositories/audit';
 import type { Merge } from '../../store/repositories/merges';
-import { mergeSnapshotSchema } from '../merge/applyMerge';
+import { mergeSnapshotSchema } from '../contactMerge/steps/applyMerge';
 
 export interface MergeHistoryItem extends Omit<Merge, 'snapshot'> {
   /** Undo is possible now: not undone, and no later live merge was built on it. */

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context';
-import { notFound } from '../../domain/errors';
-import { type ConversationView, loadConversationView, requireConversation } from './loadConversationView';
+import { notFound } from '../../domain/shared/errors';
+import { type ConversationView, loadConversationView, requireConversation } from './steps/loadConversationView';
 
 export interface AssignInput {
   workspaceId: string;

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context';
-import { type ReplyWindow, replyWindow } from '../../domain/replyWindow';
+import { type ReplyWindow, replyWindow } from '../../domain/messaging/replyWindow';
 import type { ChannelKind } from '../../store/schema';
-import { type ConversationView, loadConversationView, requireConversation } from './loadConversationView';
+import { type ConversationView, loadConversationView, requireConversation } from './steps/loadConversationView';
 
 export interface GetConversationInput {
   workspaceId: string;

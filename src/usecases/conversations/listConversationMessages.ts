@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context';
 import type { Message } from '../../store/repositories/messages';
-import { requireConversation } from './loadConversationView';
+import { requireConversation } from './steps/loadConversationView';
 
 export interface ListMessagesInput {
   workspaceId: string;

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context';
 import type { ConversationFilter } from '../../store/repositories/conversations';
 import type { ChannelKind, ConversationStatus } from '../../store/schema';
-import { type ConversationView, withReplyWindow } from './loadConversationView';
+import { type ConversationView, withReplyWindow } from './steps/loadConversationView';
 
 export interface ListConversationsInput {
   workspaceId: string;

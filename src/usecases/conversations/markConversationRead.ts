@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context';
-import { type ConversationView, loadConversationView, requireConversation } from './loadConversationView';
+import { type ConversationView, loadConversationView, requireConversation } from './steps/loadConversationView';
 
 export interface MarkReadInput {
   workspaceId: string;

@@ -1,13 +1,13 @@
 import type { AppContext } from '../../context';
-import { badRequest, conflict } from '../../domain/errors';
-import type { OutboundContent } from '../../domain/outbound';
-import { replyWindowError } from '../../domain/replyWindow';
+import { badRequest, conflict } from '../../domain/shared/errors';
+import type { OutboundContent } from '../../domain/messaging/outbound';
+import { replyWindowError } from '../../domain/messaging/replyWindow';
 import type { Conversation } from '../../store/repositories/conversations';
 import type { Message } from '../../store/repositories/messages';
 import type { Repositories } from '../../store/store';
 import type { ChannelKind } from '../../store/schema';
-import { queueOutboundMessage } from '../messages/queueOutboundMessage';
-import { requireConversation } from './loadConversationView';
+import { queueOutboundMessage } from '../messages/steps/queueOutboundMessage';
+import { requireConversation } from './steps/loadConversationView';
 
 export interface ReplyInput {
   workspaceId: string;

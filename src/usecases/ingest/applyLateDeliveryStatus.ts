@@ -1,7 +1,7 @@
 import type { StatusEvent } from '../../channels/events';
 import type { AppContext } from '../../context';
-import { applyDeliveryStatus } from './applyDeliveryStatus';
-import { emptyTally } from './ingestScope';
+import { applyDeliveryStatus } from './steps/applyDeliveryStatus';
+import { emptyTally } from './steps/ingestScope';
 
 export interface LateStatusInput {
   workspaceId: string;

@@ -2,17 +2,17 @@ import type { InboundEvent, ParseResult, ReferralEvent } from '../../channels/ev
 import { parseInstagramWebhook } from '../../channels/instagram/webhook';
 import { parseWhatsAppWebhook } from '../../channels/whatsapp/webhook';
 import type { AppContext } from '../../context';
-import { newId } from '../../domain/ids';
+import { newId } from '../../domain/shared/ids';
 import { type CommitGroup, createCommitGroup } from '../../store/commitGroup';
 import type { Channel } from '../../store/repositories/channels';
 import type { ChannelKind } from '../../store/schema';
 import type { Repositories, Store } from '../../store/store';
-import { applyDeliveryStatus } from './applyDeliveryStatus';
-import { applyMessageChange } from './applyMessageChange';
-import { ensureCustomerThread } from './ensureCustomerThread';
-import { cleanText, emptyTally, type IngestScope, type IngestTally } from './ingestScope';
-import { moveWhatsAppIdentity } from './moveWhatsAppIdentity';
-import { storeInboundMessage } from './storeInboundMessage';
+import { applyDeliveryStatus } from './steps/applyDeliveryStatus';
+import { applyMessageChange } from './steps/applyMessageChange';
+import { ensureCustomerThread } from './steps/ensureCustomerThread';
+import { cleanText, emptyTally, type IngestScope, type IngestTally } from './steps/ingestScope';
+import { moveWhatsAppIdentity } from './steps/moveWhatsAppIdentity';
+import { storeInboundMessage } from './steps/storeInboundMessage';
 
 export interface IngestWebhookInput {
   channel: ChannelKind;

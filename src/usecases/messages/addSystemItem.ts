@@ -1,4 +1,4 @@
-import { newId } from '../../domain/ids';
+import { newId } from '../../domain/shared/ids';
 import type { Conversation } from '../../store/repositories/conversations';
 import type { Message } from '../../store/repositories/messages';
 import type { Repositories } from '../../store/store';

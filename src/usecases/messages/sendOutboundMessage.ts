@@ -1,8 +1,8 @@
 import { GraphApiError } from '../../channels/meta/graphApi';
 import type { AppContext } from '../../context';
-import { outboundContentSchema } from '../../domain/outbound';
+import { outboundContentSchema } from '../../domain/messaging/outbound';
 import type { Message } from '../../store/repositories/messages';
-import { sendContent, UnsendableContentError } from './sendContent';
+import { sendContent, UnsendableContentError } from './steps/sendContent';
 
 export interface SendOutboundInput {
   messageId: string;

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context';
-import { notFound, unprocessable } from '../../domain/errors';
-import { type WorkspaceSettings, workspaceSettingsSchema } from '../../domain/settings';
+import { notFound, unprocessable } from '../../domain/shared/errors';
+import { type WorkspaceSettings, workspaceSettingsSchema } from '../../domain/workspace/settings';
 
 export interface UpdateWorkspaceSettingsInput {
   workspaceId: string;

@@ -3,7 +3,7 @@ import type { AppContext } from '../../../context';
 import { completeSetup, setupTokenIsValid } from '../../../usecases/auth/completeSetup';
 import { signOut } from '../../../usecases/auth/resolveSession';
 import { signIn } from '../../../usecases/auth/signIn';
-import { newSecretToken } from '../../../usecases/auth/tokens';
+import { newSecretToken } from '../../../domain/auth/tokens';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/auth';
 import { defineRoute } from '../../route';
 import { presentUser } from '../users/present';

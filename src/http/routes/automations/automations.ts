@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context';
-import { notFound } from '../../../domain/errors';
+import { notFound } from '../../../domain/shared/errors';
 import { createAutomation, findChannel } from '../../../usecases/automations/createAutomation';
 import { deleteAutomation } from '../../../usecases/automations/deleteAutomation';
 import { updateAutomation } from '../../../usecases/automations/updateAutomation';

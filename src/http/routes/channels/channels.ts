@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context';
-import { notFound } from '../../../domain/errors';
+import { notFound } from '../../../domain/shared/errors';
 import type { Channel } from '../../../store/repositories/channels';
 import { updateChannelSettings } from '../../../usecases/channels/updateChannelSettings';
 import { defineRoute } from '../../route';

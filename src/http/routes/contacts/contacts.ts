@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context';
-import { dismissMergeSuggestion } from '../../../usecases/contacts/dismissMergeSuggestion';
+import { dismissMergeSuggestion } from '../../../usecases/contactMerge/dismissMergeSuggestion';
 import { getContact } from '../../../usecases/contacts/getContact';
 import { getContactTimeline } from '../../../usecases/contacts/getContactTimeline';
 import { listContactHistory } from '../../../usecases/contacts/listContactHistory';
 import { listContacts } from '../../../usecases/contacts/listContacts';
-import { listMergeSuggestions } from '../../../usecases/contacts/listMergeSuggestions';
-import { mergeContacts } from '../../../usecases/merge/mergeContacts';
-import { previewMerge } from '../../../usecases/merge/previewMerge';
+import { listMergeSuggestions } from '../../../usecases/contactMerge/listMergeSuggestions';
+import { mergeContacts } from '../../../usecases/contactMerge/mergeContacts';
+import { previewMerge } from '../../../usecases/contactMerge/previewMerge';
 import { defineRoute } from '../../route';
 import { presentMessage } from '../conversations/present';
 import { presentContact } from './present';

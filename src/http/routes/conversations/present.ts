@@ -1,5 +1,5 @@
 import type { Message } from '../../../store/repositories/messages';
-import type { ConversationView } from '../../../usecases/conversations/loadConversationView';
+import type { ConversationView } from '../../../usecases/conversations/steps/loadConversationView';
 
 /** How the inbox names a customer: contact name, then the profile name, then the handle, then the number. */
 export function presentConversation(c: ConversationView) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { outboundContentSchema } from '../../../domain/outbound';
+import { outboundContentSchema } from '../../../domain/messaging/outbound';
 
 /** Opaque page cursors: base64url of `[time, id]`. Clients pass back what they were given. */
 export function encodeCursor(time: number, id: string): string {

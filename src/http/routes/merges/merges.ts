@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context';
 import type { Merge } from '../../../store/repositories/merges';
-import { sendWhatsAppInvite } from '../../../usecases/invites/sendWhatsAppInvite';
-import { acceptMergeRequest } from '../../../usecases/merge/acceptMergeRequest';
-import { rejectMergeRequest } from '../../../usecases/merge/rejectMergeRequest';
-import { undoMerge } from '../../../usecases/merge/undoMerge';
+import { sendWhatsAppInvite } from '../../../usecases/contactMerge/sendWhatsAppInvite';
+import { acceptMergeRequest } from '../../../usecases/contactMerge/acceptMergeRequest';
+import { rejectMergeRequest } from '../../../usecases/contactMerge/rejectMergeRequest';
+import { undoMerge } from '../../../usecases/contactMerge/undoMerge';
 import { defineRoute } from '../../route';
 import { idParams, rejectBody, undoBody } from './schema';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context';
-import { notFound } from '../../../domain/errors';
+import { notFound } from '../../../domain/shared/errors';
 import { updateWorkspaceSettings } from '../../../usecases/workspace/updateWorkspaceSettings';
 import { defineRoute } from '../../route';
 import { updateWorkspaceSettingsBody } from './schema';

@@ -1,0 +1,81 @@
+import type { AppContext } from '../../context';
+import { conflict, notFound } from '../../domain/shared/errors';
+import type { Merge } from '../../store/repositories/merges';
+import type { MergeRequest } from '../../store/repositories/mergeRequests';
+import type { Repositories } from '../../store/store';
+import { applyMerge } from './steps/applyMerge';
+import { loadMergeState } from './steps/loadMergeState';
+import { publishDecision } from './steps/requestMerge';
+
+export interface DecideMergeRequestInput {
+  workspaceId: string;
+  mergeRequestId: string;
+  actorId: string;
+}
+
+/**
+ * The agent's Merge on a merge request: the merge happens now, in the same transaction that marks
+ * the request accepted, so a request is never accepted without its merge (or merged twice).
+ * The agent was asked, so conflicts shown on the request do not stop it; refusals still do.
+ */
+export async function acceptMergeRequest(ctx: AppContext, input: DecideMergeRequestInput): Promise<{ request: MergeRequest; merge: Merge }> {
+  const now = ctx.clock.now();
+  return ctx.store.transaction(async (repos) => {
+    const request = await pendingRequest(repos, input);
+    const state = await loadMergeState(repos, {
+      workspaceId: input.workspaceId,
+      survivorId: request.survivorContactId,
+      otherId: request.otherContactId,
+      lock: true,
+      now,
+    });
+    if (!(await repos.mergeRequests.decide(request.id, 'accepted', input.actorId, now))) throw alreadyDecided(request);
+    const decided: MergeRequest = { ...request, state: 'accepted', decidedBy: input.actorId, decidedAt: now };
+    const merge = await applyMerge(repos, {
+      state,
+      how: 'manual',
+      actor: { type: 'user', id: input.actorId },
+      reason: 'An agent accepted the merge request after the customer connected on WhatsApp.',
+      confirmed: true,
+      inviteId: request.inviteId,
+      mergeRequestId: request.id,
+      now,
+    });
+    await auditDecision(repos, decided, input.actorId, now);
+    const invite = request.inviteId ? await repos.invites.get(input.workspaceId, request.inviteId) : undefined;
+    await publishDecision(repos, decided, invite, now);
+    return { request: decided, merge };
+  });
+}
+
+/** The request, if it is in this workspace and still waiting for a decision. */
+export async function pendingRequest(repos: Repositories, input: DecideMergeRequestInput): Promise<MergeRequest> {
+  const request = await repos.mergeRequests.get(input.workspaceId, input.mergeRequestId);
+  if (!request) throw notFound('merge_request_not_found', 'This merge request does not exist in this workspace.');
+  if (request.state !== 'pending') throw alreadyDecided(request);
+  return request;
+}
+
+function alreadyDecided(request: MergeRequest) {
+  return conflict('merge_request_decided', `This merge request was already ${request.state === 'pending' ? 'decided' : request.state} by another agent. Reload the conversation.`, {
+    state: request.state,
+  });
+}
+
+export async function auditDecision(repos: Repositories, request: MergeRequest, actorId: string, now: number): Promise<void> {
+  for (const contactId of [request.survivorContactId, request.otherContactId]) {
+    await repos.audit.append(
+      {
+        workspaceId: request.workspaceId,
+        actorType: 'user',
+        actorId,
+        action: `merge_request.${request.state}`,
+        subjectType: 'merge_request',
+        subjectId: request.id,
+        contactId,
+        data: { how: 'manual', inviteId: request.inviteId },
+      },
+      now,
+    );
+  }
+}

@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { conflict } from '../../../domain/shared/errors';
+import { newId } from '../../../domain/shared/ids';
+import { describeMergeConflict, mergeRefusal } from '../../../domain/contactMerge/mergePlan';
+import { replyWindow } from '../../../domain/messaging/replyWindow';
+import type { Merge } from '../../../store/repositories/merges';
+import type { MergeHow } from '../../../store/schema';
+import type { Repositories } from '../../../store/store';
+import { queueOutboundMessage } from '../../messages/steps/queueOutboundMessage';
+import { contactLabel, type MergeState } from './loadMergeState';
+import { moveInvite } from './moveInvite';
+import { type Actor, addSystemItem } from '../../messages/steps/systemItems';
+
+/** What the customer reads on WhatsApp once their chats are linked. */
+export const MERGE_CONFIRMATION_TEXT = 'Thanks! Your WhatsApp is now linked to your Instagram chat with us. You can continue here.';
+
+/**
+ * What a merge keeps so it can be undone: the raw rows of both contacts before it, what it
+ * moved, and the live merges it was built on (undo order). Raw rows, so undo writes back bytes.
+ */
+export const mergeSnapshotSchema = z.object({
+  version: z.literal(1),
+  before: z.object({
+    contacts: z.array(z.record(z.string(), z.unknown())),
+    identities: z.array(z.record(z.string(), z.unknown())),
+    tags: z.array(z.object({ contact_id: z.string(), tag: z.string(), created_at: z.number() })),
+    notes: z.array(z.object({ id: z.string(), contact_id: z.string() })),
+  }),
+  moved: z.object({ identityIds: z.array(z.string()), noteIds: z.array(z.string()), tagsAdded: z.array(z.string()) }),
+  basedOn: z.array(z.string()),
+});
+export type MergeSnapshot = z.infer<typeof mergeSnapshotSchema>;
+
+export interface ApplyMergeInput {
+  state: MergeState;
+  how: MergeHow;
+  actor: Actor;
+  reason: string | null;
+  /** An agent confirmed: `ask` conflicts (two Instagram accounts, …) may be merged. Auto merges never. */
+  confirmed: boolean;
+  inviteId?: string | null;
+  mergeRequestId?: string | null;
+  now: number;
+}
+
+/**
+ * Applies a planned merge inside the caller's transaction, whose contacts are already locked
+ * (`loadMergeState` with lock). The cost is a handful of rows whatever the history size:
+ * identities are re-pointed, messages and conversations stay where they are.
+ */
+export async function applyMerge(repos: Repositories, input: ApplyMergeInput): Promise<Merge> {
+  const { state, now } = input;
+  const { survivor, other, plan } = state;
+  const refusal = mergeRefusal(plan);
+  if (refusal) throw refusal;
+  if (plan.needsAgent && !input.confirmed) {
+    const ask = plan.conflicts.filter((c) => c.severity === 'ask').map(describeMergeConflict);
+    throw conflict('merge_needs_confirmation', `${ask.join(' ')} Review the merge preview and confirm to merge anyway.`, {
+      conflicts: plan.conflicts.filter((c) => c.severity === 'ask'),
+    });
+  }
+  const workspaceId = survivor.workspaceId;
+  const live = await repos.merges.forContacts(workspaceId, [survivor.id, other.id], { live: true });
+  const before = await repos.merges.captureContacts([survivor.id, other.id]);
+
+  await repos.identities.repoint(plan.identitiesToMove, survivor.id);
+  await repos.contacts.moveNotes(plan.notesToMove, survivor.id);
+  for (const tag of plan.tagsToAdd) await repos.contacts.addTag(survivor.id, tag, now);
+  await repos.contacts.save({ ...plan.merged, createdAt: survivor.createdAt });
+  await repos.contacts.save({ ...other, mergedIntoId: survivor.id, updatedAt: now });
+
+  const snapshot: MergeSnapshot = {
+    version: 1,
+    before,
+    moved: { identityIds: plan.identitiesToMove, noteIds: plan.notesToMove, tagsAdded: plan.tagsToAdd },
+    basedOn: live.map((m) => m.id),
+  };
+  const merge: Merge = {
+    id: newId(),
+    workspaceId,
+    survivorId: survivor.id,
+    mergedId: other.id,
+    how: input.how,
+    actorId: input.actor.id,
+    reason: input.reason,
+    snapshot: JSON.stringify(snapshot),
+    createdAt: now,
+    undoneAt: null,
+    undoneBy: null,
+  };
+  await repos.merges.create(merge);
+
+  const details = {
+    mergeId: merge.id,
+    survivorId: survivor.id,
+    mergedId: other.id,
+    how: input.how,
+    reason: input.reason,
+    inviteId: input.inviteId ?? null,
+    mergeRequestId: input.mergeRequestId ?? null,
+    identitiesMoved: plan.identitiesToMove.length,
+    conflicts: plan.conflicts,
+  };
+  for (const contactId of [survivor.id, other.id]) {
+    await repos.audit.append(
+      { workspaceId, actorType: input.actor.type, actorId: input.actor.id, action: 'contact.merged', subjectType: 'merge', subjectId: merge.id, contactId, data: details },
+      now,
+    );
+  }
+
+  const identities = [...state.survivorIdentities, ...state.otherIdentities];
+  const conversations = await repos.conversations.forIdentities(identities.map((i) => i.id));
+  const text = `${contactLabel(other, identities)} was merged into ${contactLabel(survivor, identities)}: both channels now belong to one contact.`;
+  for (const conversation of conversations) {
+    await addSystemItem(repos, conversation, { type: 'merge', text, payload: { mergeId: merge.id, how: input.how }, authorId: input.actor.id }, now);
+  }
+
+  if (input.inviteId) await completeInvite(repos, workspaceId, input.inviteId, input.actor, now);
+
+  await repos.events.record(
+    workspaceId,
+    'contact.merged',
+    {
+      mergeId: merge.id,
+      survivorId: survivor.id,
+      mergedId: other.id,
+      how: input.how,
+      actorId: input.actor.id,
+      inviteId: input.inviteId ?? null,
+      mergeRequestId: input.mergeRequestId ?? null,
+      conversationIds: conversations.map((c) => c.id),
+      message: `Contacts merged: ${text}`,
+    },
+    now,
+  );
+  return merge;
+}
+
+/** The invite is done: state `merged`, and the customer is told on WhatsApp (window permitting). */
+async function completeInvite(repos: Repositories, workspaceId: string, inviteId: string, actor: Actor, now: number): Promise<void> {
+  const invite = await repos.invites.get(workspaceId, inviteId);
+  if (!invite || !(await moveInvite(repos, invite, ['connected'], 'merged', { actor, now }))) return;
+  if (!invite.waConversationId) return;
+  const conversation = await repos.conversations.get(workspaceId, invite.waConversationId);
+  // The customer wrote the code moments ago, so the window is open; a merge accepted days later may not be.
+  if (!conversation || !replyWindow(conversation.lastInboundAt, now).open) return;
+  await queueOutboundMessage(repos, {
+    conversation,
+    content: { kind: 'text', text: MERGE_CONFIRMATION_TEXT },
+    sentBy: 'system',
+    authorId: actor.type === 'user' ? actor.id : null,
+    now,
+    meta: { inviteId: invite.id },
+  });
+}

@@ -1,0 +1,98 @@
+import { describeMergeConflict } from '../../../domain/contactMerge/mergePlan';
+import { newId } from '../../../domain/shared/ids';
+import type { Conversation } from '../../../store/repositories/conversations';
+import type { Invite } from '../../../store/repositories/invites';
+import type { MergeRequest } from '../../../store/repositories/mergeRequests';
+import type { Repositories } from '../../../store/store';
+import { contactLabel, type MergeState } from './loadMergeState';
+import { type Actor, addSystemItem, updateSystemItem } from '../../messages/steps/systemItems';
+
+/** The `merge_request.created` / `merge_request.updated` realtime payload. */
+export function mergeRequestEvent(request: MergeRequest, conversationIds: string[]) {
+  return {
+    mergeRequestId: request.id,
+    state: request.state,
+    inviteId: request.inviteId,
+    survivorContactId: request.survivorContactId,
+    otherContactId: request.otherContactId,
+    reason: request.reason,
+    conversationIds,
+  };
+}
+
+/**
+ * Asks the agent instead of merging: manual merge mode, or a conflict that must never be merged
+ * automatically. The question is posted in the Instagram thread and in the new WhatsApp
+ * conversation (who connected, through which invite), with Merge and Reject on both.
+ */
+export async function requestMerge(
+  repos: Repositories,
+  input: { state: MergeState; invite: Invite; conversations: Conversation[]; actor: Actor; now: number },
+): Promise<MergeRequest> {
+  const { state, invite, now } = input;
+  const asks = state.plan.conflicts.filter((c) => c.severity !== 'info').map(describeMergeConflict);
+  const reason = asks.length ? asks.join(' ') : 'Manual merge mode is on: an agent decides.';
+  const request: MergeRequest = {
+    id: newId(),
+    workspaceId: invite.workspaceId,
+    inviteId: invite.id,
+    survivorContactId: state.survivor.id,
+    otherContactId: state.other.id,
+    state: 'pending',
+    reason,
+    createdAt: now,
+    decidedBy: null,
+    decidedAt: null,
+  };
+  await repos.mergeRequests.create(request);
+
+  const identities = [...state.survivorIdentities, ...state.otherIdentities];
+  const who = contactLabel(state.other, identities);
+  const text = `${who} connected on WhatsApp through the invite sent to ${contactLabel(state.survivor, identities)}. Merge the two contacts?`;
+  for (const conversation of input.conversations) {
+    await addSystemItem(
+      repos,
+      conversation,
+      {
+        type: 'merge_request',
+        text,
+        payload: {
+          mergeRequestId: request.id,
+          state: 'pending',
+          inviteId: invite.id,
+          survivorContactId: request.survivorContactId,
+          otherContactId: request.otherContactId,
+          reason,
+          conflicts: state.plan.conflicts.filter((c) => c.severity !== 'info'),
+        },
+      },
+      now,
+    );
+  }
+  for (const contactId of [request.survivorContactId, request.otherContactId]) {
+    await repos.audit.append(
+      {
+        workspaceId: request.workspaceId,
+        actorType: input.actor.type,
+        actorId: input.actor.id,
+        action: 'merge_request.created',
+        subjectType: 'merge_request',
+        subjectId: request.id,
+        contactId,
+        data: { how: 'invite', inviteId: invite.id, reason },
+      },
+      now,
+    );
+  }
+  await repos.events.record(request.workspaceId, 'merge_request.created', mergeRequestEvent(request, input.conversations.map((c) => c.id)), now);
+  return request;
+}
+
+/** Shows a decided request's new state on its thread items and tells open UIs. */
+export async function publishDecision(repos: Repositories, request: MergeRequest, invite: Invite | undefined, now: number): Promise<void> {
+  const conversationIds = invite ? [invite.conversationId, ...(invite.waConversationId ? [invite.waConversationId] : [])] : [];
+  for (const messageId of await repos.mergeRequests.threadItemIds(conversationIds, request)) {
+    await updateSystemItem(repos, request.workspaceId, messageId, { state: request.state }, now);
+  }
+  await repos.events.record(request.workspaceId, 'merge_request.updated', mergeRequestEvent(request, conversationIds), now);
+}

@@ -1,0 +1,79 @@
+import type { MessageEvent } from '../../../channels/events';
+import { newId } from '../../../domain/shared/ids';
+import { JOB } from '../../../jobs/kinds';
+import type { Message } from '../../../store/repositories/messages';
+import { ensureCustomerThread } from './ensureCustomerThread';
+import { cleanText, type IngestScope, previewOf } from './ingestScope';
+
+/**
+ * Stores a customer's message, or an Instagram echo of a message the business sent.
+ *
+ * Redeliveries are dropped by the unique (channel, external id) index, so the jobs and realtime
+ * events below are written exactly once per message however often Meta delivers it.
+ */
+export async function storeInboundMessage(scope: IngestScope, event: MessageEvent): Promise<void> {
+  const thread = await ensureCustomerThread(scope, event.customer);
+  if (!thread) {
+    scope.tally.rejected.push(`${event.eventKey}: the sender has no id`);
+    return;
+  }
+  const { repos, channel, now } = scope;
+  const { conversation } = thread;
+  const isEcho = event.direction === 'echo';
+  const text = cleanText(event.text);
+
+  if (isEcho && (await isOwnSendInFlight(scope, conversation.id, event.externalId, text))) {
+    scope.tally.duplicates += 1;
+    return;
+  }
+
+  const message: Message = {
+    id: newId(),
+    workspaceId: channel.workspaceId,
+    conversationId: conversation.id,
+    channelId: channel.id,
+    kind: channel.kind,
+    // An echo Braid did not send was written in the Instagram app: it is the business speaking.
+    direction: isEcho ? 'outbound' : 'inbound',
+    externalId: event.externalId,
+    type: event.messageType,
+    text,
+    payload: { ...event.payload },
+    status: isEcho ? 'sent' : 'received',
+    errorCode: null,
+    errorTitle: null,
+    authorId: null,
+    sentBy: isEcho ? 'business_app' : 'customer',
+    platformTs: event.timestamp,
+    createdAt: now,
+  };
+  if (!(await repos.messages.insertIfNew(message))) {
+    scope.tally.duplicates += 1;
+    return;
+  }
+  scope.tally.stored += 1;
+  await repos.conversations.recordMessage(conversation.id, {
+    at: event.timestamp,
+    preview: previewOf(text, event.messageType),
+    inbound: !isEcho,
+    countsAsUnread: !isEcho,
+  });
+  await repos.events.record(channel.workspaceId, 'message.created', { conversationId: conversation.id, messageId: message.id }, now);
+  scope.tally.touchedConversations.set(conversation.id, channel.workspaceId);
+  if (isEcho) return;
+
+  await repos.jobs.enqueue({ kind: JOB.matchAutomation, payload: { messageId: message.id }, key: `automation.match:${message.id}` }, now);
+  if (channel.kind === 'whatsapp' && text) {
+    await repos.jobs.enqueue({ kind: JOB.detectInviteCode, payload: { messageId: message.id }, key: `invite.detect:${message.id}` }, now);
+  }
+}
+
+/**
+ * True when the echo is of a message Braid itself sent. Usually the send job has stored the mid
+ * already; but Meta may deliver the echo before the send call returns, so a pending row with the
+ * same content also counts (the send job then stores the mid on that row).
+ */
+async function isOwnSendInFlight(scope: IngestScope, conversationId: string, mid: string, text: string | null): Promise<boolean> {
+  if (await scope.repos.messages.findByExternalId(scope.channel.id, mid)) return true;
+  return Boolean(await scope.repos.messages.findPendingOutbound(conversationId, text));
+}

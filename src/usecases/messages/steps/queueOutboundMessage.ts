@@ -1,0 +1,50 @@
+import { type OutboundContent, outboundPreview } from '../../../domain/messaging/outbound';
+import { newId } from '../../../domain/shared/ids';
+import { JOB } from '../../../jobs/kinds';
+import type { Conversation } from '../../../store/repositories/conversations';
+import type { Message } from '../../../store/repositories/messages';
+import type { Repositories } from '../../../store/store';
+
+export interface QueueOutboundInput {
+  conversation: Conversation;
+  content: OutboundContent;
+  /** agent | automation | system */
+  sentBy: 'agent' | 'automation' | 'system';
+  authorId: string | null;
+  now: number;
+  /** Extra payload kept on the row (e.g. { inviteId }, { automationRunId }). */
+  meta?: Record<string, unknown>;
+}
+
+/**
+ * Writes an outbound message as `pending` plus its send job, inside the caller's transaction.
+ * The job is keyed by the message id, so a retried job or a replayed request never sends twice.
+ * Callers check the reply window first; the send job reports what Meta says.
+ */
+export async function queueOutboundMessage(repos: Repositories, input: QueueOutboundInput): Promise<Message> {
+  const { conversation, content, now } = input;
+  const message: Message = {
+    id: newId(),
+    workspaceId: conversation.workspaceId,
+    conversationId: conversation.id,
+    channelId: conversation.channelId,
+    kind: conversation.kind,
+    direction: 'outbound',
+    externalId: null,
+    type: content.kind,
+    text: outboundPreview(content),
+    payload: { outbound: content, ...input.meta },
+    status: 'pending',
+    errorCode: null,
+    errorTitle: null,
+    authorId: input.authorId,
+    sentBy: input.sentBy,
+    platformTs: now,
+    createdAt: now,
+  };
+  await repos.messages.insert(message);
+  await repos.conversations.recordMessage(conversation.id, { at: now, preview: message.text, inbound: false, countsAsUnread: false });
+  await repos.jobs.enqueue({ kind: JOB.sendMessage, payload: { messageId: message.id }, key: `send:${message.id}` }, now);
+  await repos.events.record(conversation.workspaceId, 'message.created', { conversationId: conversation.id, messageId: message.id }, now);
+  return message;
+}
