@@ -13,6 +13,7 @@ import { ensureCustomerThread } from './steps/ensureCustomerThread';
 import { cleanText, emptyTally, type IngestScope, type IngestTally } from './steps/ingestScope';
 import { moveWhatsAppIdentity } from './steps/moveWhatsAppIdentity';
 import { storeInboundMessage } from './steps/storeInboundMessage';
+import { newMessage } from '../messages/steps/newMessage';
 
 export interface IngestWebhookInput {
   channel: ChannelKind;
@@ -171,25 +172,21 @@ async function noteReferral(scope: IngestScope, event: ReferralEvent): Promise<v
     scope.tally.rejected.push(`${event.eventKey}: the sender has no id`);
     return;
   }
-  const inserted = await scope.repos.messages.insertIfNew({
-    id: newId(),
-    workspaceId: scope.channel.workspaceId,
-    conversationId: thread.conversation.id,
-    channelId: scope.channel.id,
-    kind: scope.channel.kind,
-    direction: 'system',
-    externalId: event.eventKey.slice(0, 500),
-    type: 'referral',
-    text: cleanText(event.referral.ref ? `Opened the conversation from a link (ref: ${event.referral.ref})` : 'Opened the conversation from a link'),
-    payload: { referral: event.referral },
-    status: 'received',
-    errorCode: null,
-    errorTitle: null,
-    authorId: null,
-    sentBy: 'system',
-    platformTs: event.timestamp,
-    createdAt: scope.now,
-  });
+  const referral = newMessage(
+    thread.conversation,
+    {
+      direction: 'system',
+      externalId: event.eventKey.slice(0, 500),
+      type: 'referral',
+      text: cleanText(event.referral.ref ? `Opened the conversation from a link (ref: ${event.referral.ref})` : 'Opened the conversation from a link'),
+      payload: { referral: event.referral },
+      status: 'received',
+      sentBy: 'system',
+      platformTs: event.timestamp,
+    },
+    scope.now,
+  );
+  const inserted = await scope.repos.messages.insertIfNew(referral);
   if (inserted) scope.tally.stored += 1;
   else scope.tally.duplicates += 1;
 }

@@ -1,4 +1,4 @@
-import { addSystemItem } from '../../messages/addSystemItem';
+import { addSystemItem } from '../../messages/steps/systemItems';
 import type { AutomationRun } from '../../../store/repositories/automationRuns';
 import type { StoredAutomation } from '../../../store/repositories/automations';
 import type { Conversation } from '../../../store/repositories/conversations';

@@ -1,8 +1,8 @@
 import type { IdentityChangedEvent } from '../../../channels/events';
-import { newId } from '../../../domain/shared/ids';
 import { normalizePhone } from '../../../domain/shared/phone';
 import { ensureCustomerThread } from './ensureCustomerThread';
 import { cleanText, type IngestScope } from './ingestScope';
+import { newMessage } from '../../messages/steps/newMessage';
 
 /**
  * WhatsApp's `user_changed_number` / `user_changed_user_id`: the same person now has a new phone
@@ -39,31 +39,26 @@ export async function moveWhatsAppIdentity(scope: IngestScope, event: IdentityCh
     return;
   }
   const text = cleanText(event.text) ?? (event.change === 'user_changed_number' ? 'The customer changed their phone number.' : 'The customer’s WhatsApp user id changed.');
-  const messageId = newId();
-  const inserted = await repos.messages.insertIfNew({
-    id: messageId,
-    workspaceId: channel.workspaceId,
-    conversationId: thread.conversation.id,
-    channelId: channel.id,
-    kind: channel.kind,
-    direction: 'system',
-    externalId: event.externalId,
-    type: event.change,
-    text,
-    payload: { previous: event.previous, current: event.current },
-    status: 'received',
-    errorCode: null,
-    errorTitle: null,
-    authorId: null,
-    sentBy: 'system',
-    platformTs: event.timestamp,
-    createdAt: now,
-  });
+  const message = newMessage(
+    thread.conversation,
+    {
+      direction: 'system',
+      externalId: event.externalId,
+      type: event.change,
+      text,
+      payload: { previous: event.previous, current: event.current },
+      status: 'received',
+      sentBy: 'system',
+      platformTs: event.timestamp,
+    },
+    now,
+  );
+  const inserted = await repos.messages.insertIfNew(message);
   if (!inserted) {
     scope.tally.duplicates += 1;
     return;
   }
   scope.tally.stored += 1;
-  await repos.events.record(channel.workspaceId, 'message.created', { conversationId: thread.conversation.id, messageId }, now);
+  await repos.events.record(channel.workspaceId, 'message.created', { conversationId: thread.conversation.id, messageId: message.id }, now);
   scope.tally.touchedConversations.set(thread.conversation.id, channel.workspaceId);
 }

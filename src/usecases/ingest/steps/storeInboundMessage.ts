@@ -1,9 +1,8 @@
 import type { MessageEvent } from '../../../channels/events';
-import { newId } from '../../../domain/shared/ids';
 import { JOB } from '../../../jobs/kinds';
-import type { Message } from '../../../store/repositories/messages';
 import { ensureCustomerThread } from './ensureCustomerThread';
 import { cleanText, type IngestScope, previewOf } from './ingestScope';
+import { newMessage } from '../../messages/steps/newMessage';
 
 /**
  * Stores a customer's message, or an Instagram echo of a message the business sent.
@@ -27,26 +26,21 @@ export async function storeInboundMessage(scope: IngestScope, event: MessageEven
     return;
   }
 
-  const message: Message = {
-    id: newId(),
-    workspaceId: channel.workspaceId,
-    conversationId: conversation.id,
-    channelId: channel.id,
-    kind: channel.kind,
-    // An echo Braid did not send was written in the Instagram app: it is the business speaking.
-    direction: isEcho ? 'outbound' : 'inbound',
-    externalId: event.externalId,
-    type: event.messageType,
-    text,
-    payload: { ...event.payload },
-    status: isEcho ? 'sent' : 'received',
-    errorCode: null,
-    errorTitle: null,
-    authorId: null,
-    sentBy: isEcho ? 'business_app' : 'customer',
-    platformTs: event.timestamp,
-    createdAt: now,
-  };
+  const message = newMessage(
+    conversation,
+    {
+      // An echo Braid did not send was written in the Instagram app: it is the business speaking.
+      direction: isEcho ? 'outbound' : 'inbound',
+      externalId: event.externalId,
+      type: event.messageType,
+      text,
+      payload: { ...event.payload },
+      status: isEcho ? 'sent' : 'received',
+      sentBy: isEcho ? 'business_app' : 'customer',
+      platformTs: event.timestamp,
+    },
+    now,
+  );
   if (!(await repos.messages.insertIfNew(message))) {
     scope.tally.duplicates += 1;
     return;

@@ -1,9 +1,9 @@
 import { type OutboundContent, outboundPreview } from '../../../domain/messaging/outbound';
-import { newId } from '../../../domain/shared/ids';
 import { JOB } from '../../../jobs/kinds';
 import type { Conversation } from '../../../store/repositories/conversations';
 import type { Message } from '../../../store/repositories/messages';
 import type { Repositories } from '../../../store/store';
+import { newMessage } from './newMessage';
 
 export interface QueueOutboundInput {
   conversation: Conversation;
@@ -23,25 +23,19 @@ export interface QueueOutboundInput {
  */
 export async function queueOutboundMessage(repos: Repositories, input: QueueOutboundInput): Promise<Message> {
   const { conversation, content, now } = input;
-  const message: Message = {
-    id: newId(),
-    workspaceId: conversation.workspaceId,
-    conversationId: conversation.id,
-    channelId: conversation.channelId,
-    kind: conversation.kind,
-    direction: 'outbound',
-    externalId: null,
-    type: content.kind,
-    text: outboundPreview(content),
-    payload: { outbound: content, ...input.meta },
-    status: 'pending',
-    errorCode: null,
-    errorTitle: null,
-    authorId: input.authorId,
-    sentBy: input.sentBy,
-    platformTs: now,
-    createdAt: now,
-  };
+  const message = newMessage(
+    conversation,
+    {
+      direction: 'outbound',
+      type: content.kind,
+      text: outboundPreview(content),
+      payload: { outbound: content, ...input.meta },
+      status: 'pending',
+      authorId: input.authorId,
+      sentBy: input.sentBy,
+    },
+    now,
+  );
   await repos.messages.insert(message);
   await repos.conversations.recordMessage(conversation.id, { at: now, preview: message.text, inbound: false, countsAsUnread: false });
   await repos.jobs.enqueue({ kind: JOB.sendMessage, payload: { messageId: message.id }, key: `send:${message.id}` }, now);

@@ -1,5 +1,8 @@
 import type { AuditEntry } from '../../../store/repositories/audit';
+import type { Conversation } from '../../../store/repositories/conversations';
+import type { Message } from '../../../store/repositories/messages';
 import type { Repositories } from '../../../store/store';
+import { newMessage } from './newMessage';
 
 /** Who did something, as the audit log records it. */
 export interface Actor {
@@ -7,10 +10,32 @@ export interface Actor {
   id: string | null;
 }
 
-export type SystemItemType = 'note' | 'invite' | 'merge_request' | 'merge' | 'unmerge';
+export interface SystemItem {
+  /** note, invite, merge_request, merge, unmerge, automation, … */
+  type: string;
+  text: string;
+  payload: Record<string, unknown>;
+  authorId?: string | null;
+  /** Who the item speaks for: the system (merges, invites) or an automation. */
+  sentBy?: 'system' | 'automation';
+}
 
-/** Merge and invite items are system items of these types. */
-export { addSystemItem } from '../addSystemItem';
+/**
+ * A system item in a thread: not sent to anyone, shown to agents between the messages (an
+ * invite with its state, a merge request with its buttons, an automation step, a note about a
+ * bad code). Written in the caller's transaction with its realtime event, so the thread and the
+ * event agree and a rolled-back change leaves no item behind.
+ */
+export async function addSystemItem(repos: Repositories, conversation: Conversation, item: SystemItem, now: number): Promise<Message> {
+  const message = newMessage(
+    conversation,
+    { direction: 'system', type: item.type, text: item.text, payload: item.payload, status: 'received', authorId: item.authorId, sentBy: item.sentBy ?? 'system' },
+    now,
+  );
+  await repos.messages.insert(message);
+  await repos.events.record(conversation.workspaceId, 'message.created', { conversationId: conversation.id, messageId: message.id }, now);
+  return message;
+}
 
 /** Updates the state shown on a system item (invite, merge request) and tells open threads. */
 export async function updateSystemItem(
