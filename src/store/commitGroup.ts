@@ -1,4 +1,9 @@
-import type { Repositories, Store } from './store';
+import type { Repositories } from './repositories/index';
+
+/** What a group needs of the store: a way to run one transaction. */
+export interface Transactor {
+  transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
 
 /**
  * Group commit: units of work that arrive while a transaction is running wait for it, then run
@@ -21,7 +26,7 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
-export function createCommitGroup(store: Store, maxUnits = 64): CommitGroup {
+export function createCommitGroup(store: Transactor, maxUnits = 64): CommitGroup {
   const queue: Waiting[] = [];
   let draining = false;
 

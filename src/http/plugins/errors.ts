@@ -1,12 +1,13 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { type AppError, errorBody, isAppError } from '../../domain/shared/errors';
+import type { StorageFailure } from '../../store/store';
 
 /**
  * One error handler: a user-facing error keeps its status and message; a framework 4xx
  * (bad JSON, body too large) is worded for the caller; anything else is a 500 whose
  * details stay in the log, never in the answer.
  */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, failureOf: (error: unknown) => StorageFailure | null): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (isAppError(error)) return reply.code(error.status).send(errorBody(error));
     const fastifyError = error as FastifyError;
@@ -14,7 +15,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       return reply.code(status).send({ error: { code: codeFor(fastifyError), message: messageFor(fastifyError) } });
     }
-    const storage = storageProblem(error);
+    const storage = STORAGE_PROBLEM[failureOf(error) ?? 'none'];
     if (storage) {
       request.log.error({ err: error }, 'storage unavailable');
       return reply.code(503).send({ error: { code: 'storage_unavailable', message: storage } });
@@ -59,16 +60,11 @@ function messageFor(error: FastifyError): string {
   }
 }
 
-function storageProblem(error: Error): string | undefined {
-  const code = (error as { code?: string }).code ?? '';
-  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY')) {
-    return 'The database file is read-only. Nothing was saved; an operator must fix its permissions.';
-  }
-  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return 'The database is locked by another process. Nothing was saved; please try again.';
-  }
-  if (code === 'ECONNREFUSED' || code === '57P01' || code === '08006') {
-    return 'The database is unreachable. Nothing was saved; please try again shortly.';
-  }
-  return undefined;
-}
+/** What a caller is told when the database, not the request, is the problem: nothing was saved. */
+const STORAGE_PROBLEM: Record<StorageFailure | 'none', string | undefined> = {
+  read_only: 'The database file is read-only. Nothing was saved; an operator must fix its permissions.',
+  busy: 'The database is locked by another process. Nothing was saved; please try again.',
+  unavailable: 'The database is unreachable. Nothing was saved; please try again shortly.',
+  unique_violation: undefined,
+  none: undefined,
+};

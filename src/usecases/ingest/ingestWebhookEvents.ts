@@ -3,10 +3,8 @@ import { parseInstagramWebhook } from '../../channels/instagram/webhook';
 import { parseWhatsAppWebhook } from '../../channels/whatsapp/webhook';
 import type { AppContext } from '../../context';
 import { newId } from '../../domain/shared/ids';
-import { type CommitGroup, createCommitGroup } from '../../store/commitGroup';
 import type { Channel } from '../../store/repositories/channels';
 import type { ChannelKind } from '../../store/schema';
-import type { Repositories, Store } from '../../store/store';
 import { applyDeliveryStatus } from './steps/applyDeliveryStatus';
 import { applyMessageChange } from './steps/applyMessageChange';
 import { ensureCustomerThread } from './steps/ensureCustomerThread';
@@ -58,9 +56,9 @@ export async function ingestWebhookEvents(ctx: AppContext, input: IngestWebhookI
 
   let result: IngestResult;
   try {
-    result = await retryOnKeyRace(() => ingestInTransaction(ctx, input.channel, body, events, parseProblems, now));
+    result = await retryOnKeyRace(ctx, () => ingestInTransaction(ctx, input.channel, body, events, parseProblems, now));
   } catch (error) {
-    if (isStorageOutage(error)) throw error;
+    if (isStorageOutage(ctx, error)) throw error;
     // A body that trips a bug must not be retried by Meta forever: keep it, say why, acknowledge.
     ctx.logger.error({ err: error, channel: input.channel }, 'webhook delivery could not be ingested');
     return recordRejected(ctx, input.channel, body, `internal error: ${(error as Error).message}`.slice(0, 500), now);
@@ -92,7 +90,7 @@ async function ingestInTransaction(
   parseProblems: string[],
   now: number,
 ): Promise<IngestResult> {
-  return transactionFor(ctx)(async (repos) => {
+  return ctx.store.groupedTransaction(async (repos) => {
     const tally = emptyTally();
     tally.rejected.push(...parseProblems);
     const channels = new Map<string, Channel | null>();
@@ -128,23 +126,6 @@ async function ingestInTransaction(
     });
     return { deliveryId, outcome, reason, stored: tally.stored, duplicates: tally.duplicates, rejected: tally.rejected.length };
   });
-}
-
-const commitGroups = new WeakMap<Store, CommitGroup>();
-
-/**
- * SQLite has one writer: concurrent deliveries share a transaction and its durable commit (group
- * commit). PostgreSQL runs transactions in parallel, so each delivery gets its own.
- */
-function transactionFor(ctx: AppContext): <T>(work: (repos: Repositories) => Promise<T>) => Promise<T> {
-  const { store } = ctx;
-  if (store.dialect !== 'sqlite') return (work) => store.transaction(work);
-  let group = commitGroups.get(store);
-  if (!group) {
-    group = createCommitGroup(store);
-    commitGroups.set(store, group);
-  }
-  return group.run;
 }
 
 async function applyEvent(scope: IngestScope, event: InboundEvent): Promise<void> {
@@ -210,27 +191,18 @@ async function recordRejected(ctx: AppContext, kind: ChannelKind, body: string, 
  * Two deliveries about the same new customer can race to create it (PostgreSQL runs them in
  * parallel); the loser hits a unique index and rolls back. Running it again finds the winner's rows.
  */
-async function retryOnKeyRace<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+async function retryOnKeyRace<T>(ctx: AppContext, work: () => Promise<T>, attempts = 3): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (error) {
-      if (attempt >= attempts || !isUniqueViolation(error)) throw error;
+      if (attempt >= attempts || ctx.store.failureOf(error) !== 'unique_violation') throw error;
     }
   }
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: string })?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
-
-/** The database is down or busy: answer 5xx so Meta redelivers later, rather than drop the body. */
-function isStorageOutage(error: unknown): boolean {
-  const code = String((error as { code?: string })?.code ?? '');
-  return (
-    code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code.startsWith('SQLITE_READONLY') ||
-    code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_FULL') ||
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003', '53300'].includes(code)
-  );
+/** The database is down, busy or read-only: answer 5xx so Meta redelivers later, rather than drop the body. */
+function isStorageOutage(ctx: AppContext, error: unknown): boolean {
+  const failure = ctx.store.failureOf(error);
+  return failure !== null && failure !== 'unique_violation';
 }
