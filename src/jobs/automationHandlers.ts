@@ -1,32 +1,18 @@
-import { z } from 'zod';
 import type { AppContext } from '../context';
+import { matchAutomationJob, runAutomationStepJob } from '../usecases/automations/jobs';
 import { matchAutomation } from '../usecases/automations/matchAutomation';
 import { runAutomationStep } from '../usecases/automations/runAutomationStep';
-import { JOB } from './kinds';
-import { PermanentJobError, RetryJobAt, type JobHandlers } from './worker';
-
-const matchPayload = z.object({ messageId: z.string().min(1) });
-const stepPayload = z.object({
-  runId: z.string().min(1),
-  stepIndex: z.number().int().min(0),
-  seq: z.number().int().min(0).default(0),
-  timeout: z.boolean().optional(),
-});
-
-function parse<T>(schema: z.ZodType<T>, payload: unknown, kind: string): T {
-  const parsed = schema.safeParse(payload);
-  if (!parsed.success) throw new PermanentJobError(`${kind}: bad payload (${parsed.error.issues[0].message})`);
-  return parsed.data;
-}
+import { handle } from './handle';
+import { RetryJobAt, type JobHandlers } from './worker';
 
 /** The automation engine's jobs: match an inbound message, run one step of a run. */
 export function automationJobHandlers(ctx: AppContext): JobHandlers {
   return {
-    [JOB.matchAutomation]: async (job) => {
-      await matchAutomation(ctx, parse(matchPayload, job.payload, job.kind));
-    },
-    [JOB.runAutomationStep]: async (job) => {
-      const result = await runAutomationStep(ctx, parse(stepPayload, job.payload, job.kind));
+    ...handle(matchAutomationJob, async (payload) => {
+      await matchAutomation(ctx, payload);
+    }),
+    ...handle(runAutomationStepJob, async (payload, job) => {
+      const result = await runAutomationStep(ctx, payload);
       if (result === 'deferred') {
         // An earlier message of the conversation is still being sent. The first retries come at
         // once (the send usually finishes within the same worker pass); then they back off up to
@@ -35,6 +21,6 @@ export function automationJobHandlers(ctx: AppContext): JobHandlers {
         const delay = job.attempts <= 3 ? 0 : Math.min(500 * 2 ** (job.attempts - 4), 30_000);
         throw new RetryJobAt(now + delay, 'waiting for the previous message to be sent');
       }
-    },
+    }),
   };
 }

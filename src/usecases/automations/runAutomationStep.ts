@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context';
 import { nextStepIndex } from '../../domain/automations/automationSteps';
-import { JOB } from '../../jobs/kinds';
+import { runAutomationStepJob } from './jobs';
 import type { AgentAction, AutomationRun } from '../../store/repositories/automationRuns';
 import type { Conversation } from '../../store/repositories/conversations';
 import type { Repositories } from '../../store/store';
@@ -152,13 +152,10 @@ export async function enqueueStep(
   now: number,
 ): Promise<void> {
   await repos.jobs.enqueue(
-    {
-      kind: JOB.runAutomationStep,
-      payload: { runId: run.id, stepIndex: job.stepIndex, seq: run.seq, ...(job.timeout && { timeout: true }) },
-      key: `run:${run.id}:step:${run.seq}`,
-      runAt: job.runAt,
-      maxAttempts: 10,
-    },
+    runAutomationStepJob.of(
+      { runId: run.id, stepIndex: job.stepIndex, seq: run.seq, ...(job.timeout && { timeout: true }) },
+      { key: `run:${run.id}:step:${run.seq}`, runAt: job.runAt, maxAttempts: 10 },
+    ),
     now,
   );
 }

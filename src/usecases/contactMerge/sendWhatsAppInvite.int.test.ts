@@ -4,7 +4,7 @@ import { findInviteCodeMatches, formatInviteCode } from '../../domain/contactMer
 import { signedInWorkspace } from '../../../test/factories';
 import { startTestBraid, type TestBraid } from '../../../test/harness';
 import { addCustomer, addInbound } from '../../../test/mergeFixtures';
-import { JOB } from '../../jobs/kinds';
+import { expireInviteJob } from './jobs';
 import { expireInvite } from './expireInvite';
 
 let braid: TestBraid;
@@ -87,7 +87,7 @@ describe('WhatsApp invite refusals say why', () => {
     expect(await states()).toEqual([[first.body.invite.id, 'sent']]);
     // The expiry job, due at expiresAt, records it and tells open threads (run here directly: the
     // other queued job is the Instagram send, which has no platform to talk to in this test).
-    const job = (await braid.ctx.store.repos.jobs.list({ kind: JOB.expireInvite })).find((j) => j.key === `invite.expire:${first.body.invite.id}`)!;
+    const job = (await braid.ctx.store.repos.jobs.list({ kind: expireInviteJob.name })).find((j) => j.key === `invite.expire:${first.body.invite.id}`)!;
     expect(job).toMatchObject({ runAt: first.body.invite.expiresAt, payload: { inviteId: first.body.invite.id } });
     expect(await expireInvite(braid.ctx, job.payload as { inviteId: string; workspaceId: string })).toBe(true);
     expect(await states()).toEqual([[first.body.invite.id, 'expired']]);

@@ -3,7 +3,7 @@ import { conflict, notFound } from '../../domain/shared/errors';
 import { newId } from '../../domain/shared/ids';
 import { buildInviteSentence, buildWaMeUrl, generateInviteCode, hashInviteCode } from '../../domain/contactMerge/inviteCode';
 import { normalizePhone } from '../../domain/shared/phone';
-import { JOB } from '../../jobs/kinds';
+import { expireInviteJob } from './jobs';
 import { replyWindowError } from '../../domain/messaging/replyWindow';
 import type { Invite } from '../../store/repositories/invites';
 import type { Message } from '../../store/repositories/messages';
@@ -112,7 +112,10 @@ export async function sendWhatsAppInvite(ctx: AppContext, input: SendWhatsAppInv
       },
       now,
     );
-    await repos.jobs.enqueue({ kind: JOB.expireInvite, payload: { inviteId: invite.id, workspaceId: invite.workspaceId }, key: `invite.expire:${invite.id}`, runAt: invite.expiresAt }, now);
+    await repos.jobs.enqueue(
+      expireInviteJob.of({ inviteId: invite.id, workspaceId: invite.workspaceId }, { key: `invite.expire:${invite.id}`, runAt: invite.expiresAt }),
+      now,
+    );
     await repos.events.record(input.workspaceId, 'invite.updated', inviteEvent(invite), now);
     return { invite, item, message, superseded };
   });

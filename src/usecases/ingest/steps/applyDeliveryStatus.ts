@@ -1,5 +1,5 @@
 import type { StatusEvent } from '../../../channels/events';
-import { JOB } from '../../../jobs/kinds';
+import { applyLateStatusJob } from '../jobs';
 import type { IngestScope } from './ingestScope';
 
 /** About half a minute of retries (1 + 2 + 4 + 8 + 16 s): longer than any send call takes. */
@@ -18,12 +18,10 @@ export async function applyDeliveryStatus(scope: IngestScope, event: StatusEvent
     if (!scope.lateStatus) {
       // Possibly our own send whose wamid is not stored yet: try again shortly, from a job.
       await repos.jobs.enqueue(
-        {
-          kind: JOB.applyLateStatus,
-          payload: { workspaceId: channel.workspaceId, channelId: channel.id, event },
-          key: `status:${channel.id}:${event.externalId}:${event.status}`,
-          maxAttempts: LATE_STATUS_ATTEMPTS,
-        },
+        applyLateStatusJob.of(
+          { workspaceId: channel.workspaceId, channelId: channel.id, event: { ...event } },
+          { key: `status:${channel.id}:${event.externalId}:${event.status}`, maxAttempts: LATE_STATUS_ATTEMPTS },
+        ),
         now,
       );
     }

@@ -1,7 +1,7 @@
 import type { CustomerRef } from '../../../channels/events';
 import { newId } from '../../../domain/shared/ids';
 import { normalizePhone } from '../../../domain/shared/phone';
-import { JOB } from '../../../jobs/kinds';
+import { fetchProfileJob } from '../jobs';
 import type { Conversation } from '../../../store/repositories/conversations';
 import type { Identity } from '../../../store/repositories/identities';
 import { cleanText, type IngestScope } from './ingestScope';
@@ -61,7 +61,7 @@ export async function ensureCustomerThread(scope: IngestScope, customer: Custome
   const conversation = await createConversation(scope, identity);
   if (channel.kind === 'instagram') {
     // Instagram webhooks carry no name: the User Profile API gives it, after commit.
-    await repos.jobs.enqueue({ kind: JOB.fetchProfile, payload: { identityId: identity.id }, key: `profile:${identity.id}` }, now);
+    await repos.jobs.enqueue(fetchProfileJob.of({ identityId: identity.id }, { key: `profile:${identity.id}` }), now);
   }
   return { identity, conversation, isNew: true };
 }

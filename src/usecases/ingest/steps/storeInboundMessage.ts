@@ -1,5 +1,6 @@
 import type { MessageEvent } from '../../../channels/events';
-import { JOB } from '../../../jobs/kinds';
+import { matchAutomationJob } from '../../automations/jobs';
+import { detectInviteCodeJob } from '../../contactMerge/jobs';
 import { ensureCustomerThread } from './ensureCustomerThread';
 import { cleanText, type IngestScope, previewOf } from './ingestScope';
 import { newMessage } from '../../messages/steps/newMessage';
@@ -56,9 +57,9 @@ export async function storeInboundMessage(scope: IngestScope, event: MessageEven
   scope.tally.touchedConversations.set(conversation.id, channel.workspaceId);
   if (isEcho) return;
 
-  await repos.jobs.enqueue({ kind: JOB.matchAutomation, payload: { messageId: message.id }, key: `automation.match:${message.id}` }, now);
+  await repos.jobs.enqueue(matchAutomationJob.of({ messageId: message.id }, { key: `automation.match:${message.id}` }), now);
   if (channel.kind === 'whatsapp' && text) {
-    await repos.jobs.enqueue({ kind: JOB.detectInviteCode, payload: { messageId: message.id }, key: `invite.detect:${message.id}` }, now);
+    await repos.jobs.enqueue(detectInviteCodeJob.of({ messageId: message.id }, { key: `invite.detect:${message.id}` }), now);
   }
 }
 

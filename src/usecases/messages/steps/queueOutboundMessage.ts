@@ -1,5 +1,5 @@
 import { type OutboundContent, outboundPreview } from '../../../domain/messaging/outbound';
-import { JOB } from '../../../jobs/kinds';
+import { sendMessageJob } from '../jobs';
 import type { Conversation } from '../../../store/repositories/conversations';
 import type { Message } from '../../../store/repositories/messages';
 import type { Repositories } from '../../../store/store';
@@ -38,7 +38,7 @@ export async function queueOutboundMessage(repos: Repositories, input: QueueOutb
   );
   await repos.messages.insert(message);
   await repos.conversations.recordMessage(conversation.id, { at: now, preview: message.text, inbound: false, countsAsUnread: false });
-  await repos.jobs.enqueue({ kind: JOB.sendMessage, payload: { messageId: message.id }, key: `send:${message.id}` }, now);
+  await repos.jobs.enqueue(sendMessageJob.of({ messageId: message.id }, { key: `send:${message.id}` }), now);
   await repos.events.record(conversation.workspaceId, 'message.created', { conversationId: conversation.id, messageId: message.id }, now);
   return message;
 }

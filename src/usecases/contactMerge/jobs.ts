@@ -1,0 +1,8 @@
+import { z } from 'zod';
+import { defineJobKind } from '../jobKind';
+
+/** Look for a WhatsApp invite code in an inbound WhatsApp message. Key: invite.detect:<messageId>. */
+export const detectInviteCodeJob = defineJobKind('invite.detect', z.object({ messageId: z.string().min(1) }));
+
+/** Mark an invite expired when its time is up, if the customer never used it. Key: invite.expire:<inviteId>. */
+export const expireInviteJob = defineJobKind('invite.expire', z.object({ inviteId: z.string().min(1), workspaceId: z.string().min(1) }));
