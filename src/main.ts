@@ -12,12 +12,12 @@ import { createWorker, type Worker } from './jobs/worker';
 import { createMetrics } from './metrics';
 import type { EventBus } from './realtime/bus';
 import { createMemoryBus } from './realtime/memoryBus';
+import { publishCommittedEvents } from './realtime/publishCommittedEvents';
 import { createRedisBus } from './realtime/redisBus';
 import { openDatabase, redact, StorageError } from './store/database';
 import { migrateToLatest } from './store/migrate';
-import { createStore } from './store/store';
+import { createStore, type Store } from './store/store';
 import { businessProfileRoute } from './sandbox/businessProfileRoute';
-import { DatabasePlatformState } from './sandbox/databasePlatformState';
 import { MetaPlatform } from './sandbox/meta/platform';
 import { metaPlatformPlugin } from './sandbox/meta/plugin';
 import type { PlatformState } from './sandbox/meta/state';
@@ -64,14 +64,11 @@ export async function startBraid(config: Config, options: StartOptions = {}): Pr
       onJobFinished: (job, outcome) => ctx.metrics.jobsFinished.inc({ kind: job.kind, outcome }),
     });
   }
-  store.onCommit((effects) => {
-    if (effects.events.length) void bus.publish(effects.events).catch((err) => logger.error({ err }, 'publishing events failed'));
-    if (effects.jobsEnqueued) worker?.wake();
-  });
+  publishCommittedEvents(store, bus, logger);
 
   // In the sandbox, Meta is simulated inside Braid: its Graph API under /sandbox/graph (where the
   // clients point by default) and its webhooks aimed at Braid's own public /webhooks URLs.
-  const sandbox = config.sandbox && config.roles.web ? createSandboxPlatform(config, ctx.clock, new DatabasePlatformState(store.repos.sandbox)) : undefined;
+  const sandbox = config.sandbox && config.roles.web ? createSandboxPlatform(config, ctx.clock, sandboxState(store)) : undefined;
   const app = config.roles.web
     ? await buildApp(ctx, {
         webRoot: options.serveWeb === false ? undefined : path.join(root, 'dist/web'),
@@ -163,3 +160,13 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();
+
+/**
+ * The simulated platform's memory in Braid's own database, so a restart keeps the demo's customers
+ * and their threads. The sandbox repository is the platform's state port as it is: each call is
+ * one statement outside any Braid transaction, since the platform plays Meta and never holds
+ * Braid's rows.
+ */
+function sandboxState(store: Store): PlatformState {
+  return store.repos.sandbox;
+}

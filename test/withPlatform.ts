@@ -1,4 +1,4 @@
-import { metaJsonStringify, signBody } from '../src/channels/meta/signature';
+import { metaJsonStringify, signBody } from '../src/sandbox/meta/signing';
 import { startMetaPlatform, type MetaPlatform, type RunningMetaPlatform } from '../src/sandbox/meta';
 import type { DeliveryOptions } from '../src/sandbox/meta';
 import type { Channel } from '../src/store/repositories/channels';

@@ -5,7 +5,7 @@
  * latency of each acknowledgement. Every message has a fresh mid, so each one is a real insert.
  */
 import http from 'node:http';
-import { metaJsonStringify, signBody } from '../../src/channels/meta/signature';
+import { metaJsonStringify, signBody } from '../../src/sandbox/meta/signing';
 
 export interface LoadJob {
   url: string;

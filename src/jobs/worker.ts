@@ -109,6 +109,14 @@ export function createWorker(options: WorkerOptions): Worker {
     }, pollMs);
   }
 
+  // A job committed by this process runs at once instead of waiting for the next poll.
+  store.onCommit((effects) => {
+    if (effects.jobsEnqueued) wake();
+  });
+  function wake() {
+    if (!stopped) void drain().catch((error) => logger.error({ err: error }, 'job worker pass failed'));
+  }
+
   return {
     id,
     start() {
@@ -117,9 +125,7 @@ export function createWorker(options: WorkerOptions): Worker {
       schedule();
     },
     drain,
-    wake() {
-      if (!stopped) void drain().catch((error) => logger.error({ err: error }, 'job worker pass failed'));
-    },
+    wake,
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);

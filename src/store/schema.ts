@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ChannelKind } from '../domain/shared/channelKind';
 
 /**
  * One typed schema for both dialects. Portable column choices:
@@ -80,7 +81,7 @@ export interface LoginAttemptTable {
   failures: number;
 }
 
-export type ChannelKind = 'instagram' | 'whatsapp';
+export type { ChannelKind } from '../domain/shared/channelKind';
 
 export interface ChannelTable {
   id: string;

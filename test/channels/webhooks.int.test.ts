@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signBody } from '../../src/channels/meta/signature';
+import { signBody } from '../../src/sandbox/meta/signing';
 import { TEST_VERIFY_TOKEN } from '../harness';
 import { startBraidWithPlatform, type BraidWithPlatform } from '../withPlatform';
 

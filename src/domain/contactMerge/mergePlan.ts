@@ -1,5 +1,6 @@
 import { conflict as conflictError, type AppError } from '../shared/errors';
 import { normalizeEmail, normalizePhone } from '../shared/phone';
+import type { ChannelKind } from '../shared/channelKind';
 import { foldText } from '../shared/text';
 
 /**
@@ -9,7 +10,6 @@ import { foldText } from '../shared/text';
  * what the agent sees is what happens.
  */
 
-export type ChannelKind = 'instagram' | 'whatsapp';
 export type Consent = 'granted' | 'unknown' | 'denied';
 
 export interface ContactSnapshot {

@@ -1,4 +1,5 @@
-import type { ChannelKind, ContactSnapshot, IdentitySnapshot } from './mergePlan';
+import type { ChannelKind } from '../shared/channelKind';
+import type { ContactSnapshot, IdentitySnapshot } from './mergePlan';
 import { emailMatchKey, phoneMatchKey } from '../shared/phone';
 import { foldText } from '../shared/text';
 

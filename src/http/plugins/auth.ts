@@ -3,7 +3,7 @@ import type { AppContext } from '../../context';
 import { AppError } from '../../domain/shared/errors';
 import type { User } from '../../store/repositories/users';
 import { resolveSession } from '../../usecases/auth/resolveSession';
-import { SESSION_TTL_MS } from '../../usecases/auth/signIn';
+import { SESSION_TTL_MS } from '../../usecases/auth/steps/startSession';
 
 export const SESSION_COOKIE = 'braid_session';
 

@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import type { StoredEvent } from '../../realtime/bus';
+import { replayEvents } from '../../usecases/events/replayEvents';
 import { requireUser } from '../plugins/auth';
 
 const HEARTBEAT_MS = 15_000;
-const REPLAY_LIMIT = 1000;
 const eventsQuery = z.object({ lastEventId: z.coerce.number().int().min(0).optional() });
 
 /**
@@ -49,11 +49,11 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
     request.raw.on('close', close);
 
     try {
-      if (lastId > 0) {
-        for (const event of await ctx.store.repos.events.since(user.workspaceId, lastId, REPLAY_LIMIT)) send(event);
-      } else {
+      const { missed, now } = await replayEvents(ctx, { workspaceId: user.workspaceId, lastEventId: lastId });
+      for (const event of missed) send(event);
+      if (lastId === 0) {
         // A fresh tab starts from now: tell it where "now" is so its next reconnect can replay.
-        sentUpTo = await ctx.store.repos.events.latestId(user.workspaceId);
+        sentUpTo = now;
         raw.write(`id: ${sentUpTo}\nevent: ready\ndata: {}\n\n`);
       }
     } finally {

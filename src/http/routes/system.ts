@@ -1,23 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context';
+import { checkHealth } from '../../usecases/system/checkHealth';
+import { countJobsByState } from '../../usecases/system/countJobsByState';
 import { openApiDocument } from '../route';
 
 /** Operations endpoints: health for load balancers, metrics for Prometheus, the API description. */
 export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/healthz', async (_request, reply) => {
-    try {
-      await ctx.store.ping();
-      return { status: 'ok', database: ctx.store.dialect };
-    } catch (error) {
-      return reply.code(503).send({ status: 'unavailable', error: { code: 'database_unreachable', message: (error as Error).message } });
-    }
+    const health = await checkHealth(ctx);
+    if (health.status === 'ok') return health;
+    return reply.code(503).send({ status: 'unavailable', error: { code: 'database_unreachable', message: health.problem } });
   });
 
   app.get('/metrics', async (_request, reply) => {
-    const byState = await ctx.store.repos.jobs.countByState().catch(() => ({}));
-    for (const state of ['queued', 'running', 'done', 'failed']) {
-      ctx.metrics.jobsByState.set({ state }, (byState as Record<string, number>)[state] ?? 0);
-    }
+    for (const [state, count] of Object.entries(await countJobsByState(ctx))) ctx.metrics.jobsByState.set({ state }, count);
     reply.type(ctx.metrics.registry.contentType);
     return ctx.metrics.registry.metrics();
   });

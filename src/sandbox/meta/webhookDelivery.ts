@@ -1,4 +1,4 @@
-import { metaJsonStringify, signBody, signBodySha1 } from '../../channels/meta/signature';
+import { metaJsonStringify, signBody, signBodySha1 } from './signing';
 import type { SandboxChannel } from './state';
 
 /**

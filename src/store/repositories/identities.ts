@@ -1,17 +1,10 @@
+import type { IdentitySnapshot } from '../../domain/contactMerge/mergePlan';
 import type { ChannelKind } from '../schema';
 import type { RepositoryContext } from './context';
 
 /** One customer account on one channel: an Instagram IGSID, or a WhatsApp user (BSUID and/or phone). */
-export interface Identity {
-  id: string;
+export interface Identity extends IdentitySnapshot {
   workspaceId: string;
-  contactId: string;
-  channelId: string;
-  kind: ChannelKind;
-  externalId: string | null;
-  phone: string | null;
-  username: string | null;
-  displayName: string | null;
   profileFetchedAt: number | null;
   createdAt: number;
 }

@@ -85,9 +85,9 @@ export class MergesRepository {
     return { contacts, identities, tags, notes };
   }
 
-  /** Writes a contact row back exactly as captured (every column but the id). */
-  async restoreContact(row: Selectable<ContactTable>): Promise<void> {
-    const { id, ...rest } = row;
+  /** Writes a contact row back exactly as `captureContacts` read it into a merge snapshot (every column but the id). */
+  async restoreContact(snapshotRow: Record<string, unknown>): Promise<void> {
+    const { id, ...rest } = snapshotRow as unknown as Selectable<ContactTable>;
     await this.ctx.db.updateTable('contacts').set(rest).where('id', '=', id).execute();
   }
 

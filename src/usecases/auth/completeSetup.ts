@@ -3,21 +3,8 @@ import { AppError } from '../../domain/shared/errors';
 import { newId } from '../../domain/shared/ids';
 import type { User } from '../../store/repositories/users';
 import { hashPassword } from '../../domain/auth/passwords';
-import { hashToken, newSecretToken } from '../../domain/auth/tokens';
-
-const SETUP_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-
-/** Issues the one-time link printed at first start when no admin is configured. */
-export async function issueSetupToken(ctx: AppContext, workspaceId: string): Promise<string> {
-  const now = ctx.clock.now();
-  const { token, hash } = newSecretToken();
-  await ctx.store.repos.sessions.createSetupToken(hash, workspaceId, now, now + SETUP_TTL_MS);
-  return token;
-}
-
-export async function setupTokenIsValid(ctx: AppContext, token: string): Promise<boolean> {
-  return ctx.store.repos.sessions.setupTokenIsValid(hashToken(token), ctx.clock.now());
-}
+import { hashToken } from '../../domain/auth/tokens';
+import { startSession } from './steps/startSession';
 
 export interface CompleteSetupInput {
   token: string;
@@ -26,8 +13,8 @@ export interface CompleteSetupInput {
   password: string;
 }
 
-/** Creates the first admin through the one-time link; the link cannot be used twice. */
-export async function completeSetup(ctx: AppContext, input: CompleteSetupInput): Promise<User> {
+/** Creates the first admin through the one-time link, signed in at once; the link cannot be used twice. */
+export async function completeSetup(ctx: AppContext, input: CompleteSetupInput): Promise<{ user: User; token: string }> {
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock.now();
   return ctx.store.transaction(async (repos) => {
@@ -45,6 +32,6 @@ export async function completeSetup(ctx: AppContext, input: CompleteSetupInput):
       { workspaceId, actorType: 'system', actorId: null, action: 'user.created', subjectType: 'user', subjectId: user.id, data: { role: 'admin', via: 'setup' } },
       now,
     );
-    return user;
+    return { user, token: await startSession(repos, user, now) };
   });
 }

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context';
 import { AppError } from '../../domain/shared/errors';
 import type { User } from '../../store/repositories/users';
-import { SESSION_TTL_MS } from './signIn';
+import { SESSION_TTL_MS } from './steps/startSession';
 import { hashToken } from '../../domain/auth/tokens';
 
 // Sliding expiry, written at most once a minute per session.
@@ -27,8 +27,4 @@ export async function resolveSession(ctx: AppContext, token: string): Promise<{ 
     await repos.users.touch(user.id, now);
   }
   return { user, sessionId: session.id };
-}
-
-export async function signOut(ctx: AppContext, sessionId: string): Promise<void> {
-  await ctx.store.repos.sessions.delete(sessionId);
 }

@@ -2,9 +2,8 @@ import type { AppContext } from '../../context';
 import { AppError } from '../../domain/shared/errors';
 import type { User } from '../../store/repositories/users';
 import { verifyPassword } from '../../domain/auth/passwords';
-import { newSecretToken } from '../../domain/auth/tokens';
+import { startSession } from './steps/startSession';
 
-export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 const WINDOW_MS = 15 * 60 * 1000;
 const MAX_FAILURES_PER_ACCOUNT = 5;
 const MAX_FAILURES_PER_IP = 20;
@@ -46,11 +45,7 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<{ use
   }
   await repos.sessions.clearFailures(keys[0]);
 
-  const { token, hash } = newSecretToken();
-  await repos.sessions.create(
-    { id: hash, userId: user.id, workspaceId: user.workspaceId, expiresAt: now + SESSION_TTL_MS, lastSeenAt: now },
-    now,
-  );
+  const token = await startSession(repos, user, now);
   const { passwordHash: _secret, ...publicUser } = user;
   return { user: publicUser, token };
 }

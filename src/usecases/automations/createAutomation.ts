@@ -1,12 +1,9 @@
 import type { AppContext } from '../../context';
 import { parseAutomation } from '../../domain/automations/automationSteps';
-import type { AutomationStep } from '../../domain/automations/automationSteps';
-import { badRequest, notFound, unprocessable } from '../../domain/shared/errors';
-import type { StoredAutomation } from '../../store/repositories/automations';
-import type { Channel } from '../../store/repositories/channels';
 import type { ChannelKind } from '../../store/schema';
-import type { Repositories } from '../../store/store';
+import type { AutomationOnChannel } from './getAutomation';
 import { addAutomation } from './steps/addAutomation';
+import { checkAssignees, findChannel } from './steps/checkAutomation';
 
 export interface CreateAutomationInput {
   workspaceId: string;
@@ -19,7 +16,7 @@ export interface CreateAutomationInput {
 }
 
 /** Adds an automation at the end of its channel's list. */
-export async function createAutomation(ctx: AppContext, input: CreateAutomationInput): Promise<StoredAutomation> {
+export async function createAutomation(ctx: AppContext, input: CreateAutomationInput): Promise<AutomationOnChannel> {
   const now = ctx.clock.now();
   return ctx.store.transaction(async (repos) => {
     const channel = await findChannel(repos, input.workspaceId, input.channelId, input.channel);
@@ -27,36 +24,6 @@ export async function createAutomation(ctx: AppContext, input: CreateAutomationI
     await checkAssignees(repos, input.workspaceId, parsed.steps);
     const automation = await addAutomation(repos, { channel, automation: parsed, actorId: input.actorId, now });
     await repos.events.record(input.workspaceId, 'automation.created', { automationId: automation.id, channelId: channel.id }, now);
-    return automation;
+    return { automation, channelKind: channel.kind };
   });
-}
-
-export async function findChannel(repos: Repositories, workspaceId: string, channelId?: string, kind?: ChannelKind): Promise<Channel> {
-  if (channelId) {
-    const channel = await repos.channels.get(workspaceId, channelId);
-    if (!channel) throw notFound('channel_not_found', 'No such channel in this workspace.');
-    return channel;
-  }
-  if (!kind) throw badRequest('channel_required', 'Say which channel the automation belongs to: give channelId, or channel "instagram" or "whatsapp".');
-  const channel = await repos.channels.findByKind(workspaceId, kind);
-  if (!channel) throw notFound('channel_not_found', `This workspace has no ${kind === 'instagram' ? 'Instagram' : 'WhatsApp'} channel yet.`);
-  return channel;
-}
-
-/**
- * An assign step naming an agent who does not exist (or is disabled) in this workspace could never
- * run as written: refused like any other unrunnable step, pointing at it.
- */
-export async function checkAssignees(repos: Repositories, workspaceId: string, steps: AutomationStep[]): Promise<void> {
-  for (const [index, step] of steps.entries()) {
-    if (step.type !== 'assign' || step.to === 'round_robin') continue;
-    const user = await repos.users.get(workspaceId, step.to);
-    if (!user || user.disabledAt !== null) {
-      throw unprocessable(
-        'invalid_automation',
-        `Step ${index + 1} (assign): there is no active agent with the id "${step.to}" in this workspace; use an agent's id or "round_robin".`,
-        { step: index, path: ['steps', String(index), 'to'] },
-      );
-    }
-  }
 }

@@ -4,7 +4,7 @@ import { newId } from '../../domain/shared/ids';
 import type { AutomationRun } from '../../store/repositories/automationRuns';
 import { describeDuration, publishRun, quoteText, recordRunItem } from './steps/recordRunItem';
 import { resumeAutomationRun } from './steps/resumeAutomationRun';
-import { enqueueStep } from './runAutomationStep';
+import { enqueueStep } from './steps/advanceRun';
 
 export interface MatchAutomationInput {
   /** An inbound message just stored by the webhook ingest. */

@@ -1,9 +1,9 @@
 import type { AppContext } from '../../context';
 import { nextStepIndex } from '../../domain/automations/automationSteps';
-import { runAutomationStepJob } from './jobs';
 import type { AgentAction, AutomationRun } from '../../store/repositories/automationRuns';
 import type { Conversation } from '../../store/repositories/conversations';
 import type { Repositories } from '../../store/store';
+import { moveRun, StaleRun } from './steps/advanceRun';
 import { endAutomationRun } from './steps/endAutomationRun';
 import { performAutomationStep, type StepOutcome, type StepScope, stepSends } from './steps/performAutomationStep';
 import { describeDuration, publishRun, recordRunItem } from './steps/recordRunItem';
@@ -20,9 +20,6 @@ export interface RunStepInput {
 
 /** done: the step ran (or the run ended) · stale: nothing to do · deferred: try again shortly. */
 export type RunStepResult = 'done' | 'stale' | 'deferred';
-
-/** Thrown inside the transaction to roll back a step whose run moved on under it. */
-class StaleRun extends Error {}
 
 /**
  * Runs one step of an automation run, from its job, in one transaction: the step's effects (an
@@ -121,43 +118,6 @@ async function apply(scope: StepScope, outcome: StepOutcome): Promise<void> {
     job = { stepIndex: to, runAt: now };
   }
   await moveRun(repos, run, next, job, now);
-}
-
-/** Compare-and-set the run to its next position and write the job that continues it. */
-export async function moveRun(
-  repos: Repositories,
-  run: AutomationRun,
-  next: AutomationRun,
-  job: { stepIndex: number; runAt: number; timeout?: boolean },
-  now: number,
-): Promise<void> {
-  const moved = await repos.automationRuns.advance(run.id, run.seq, {
-    seq: next.seq,
-    stepIndex: next.stepIndex,
-    waitingForReply: next.waitingForReply,
-    waitingSince: next.waitingSince,
-    waitingUntil: next.waitingUntil,
-    replyMessageId: next.replyMessageId,
-  });
-  if (!moved) throw new StaleRun();
-  await enqueueStep(repos, next, job, now);
-  await publishRun(repos, next, now);
-}
-
-/** The job of a run's next step, keyed by run and seq: written once however often this is retried. */
-export async function enqueueStep(
-  repos: Repositories,
-  run: AutomationRun,
-  job: { stepIndex: number; runAt: number; timeout?: boolean },
-  now: number,
-): Promise<void> {
-  await repos.jobs.enqueue(
-    runAutomationStepJob.of(
-      { runId: run.id, stepIndex: job.stepIndex, seq: run.seq, ...(job.timeout && { timeout: true }) },
-      { key: `run:${run.id}:step:${run.seq}`, runAt: job.runAt, maxAttempts: 10 },
-    ),
-    now,
-  );
 }
 
 async function describeAction(repos: Repositories, run: AutomationRun, action: AgentAction): Promise<string> {

@@ -2,7 +2,8 @@ import type { AppContext } from '../../context';
 import { parseAutomation } from '../../domain/automations/automationSteps';
 import { badRequest, notFound } from '../../domain/shared/errors';
 import type { StoredAutomation } from '../../store/repositories/automations';
-import { checkAssignees } from './createAutomation';
+import type { AutomationOnChannel } from './getAutomation';
+import { checkAssignees } from './steps/checkAutomation';
 import { stopActiveRuns } from './steps/endAutomationRun';
 
 export interface UpdateAutomationInput {
@@ -20,7 +21,7 @@ const EDITABLE = ['name', 'enabled', 'trigger', 'steps', 'stopOnAgentAction', 'c
  * past the end. Changing the steps, or turning the automation off, stops its active runs (a run
  * is an index into the old list), each with a line in its thread saying so.
  */
-export async function updateAutomation(ctx: AppContext, input: UpdateAutomationInput): Promise<StoredAutomation> {
+export async function updateAutomation(ctx: AppContext, input: UpdateAutomationInput): Promise<AutomationOnChannel> {
   const now = ctx.clock.now();
   return ctx.store.transaction(async (repos) => {
     const current = await repos.automations.get(input.workspaceId, input.automationId);
@@ -57,6 +58,6 @@ export async function updateAutomation(ctx: AppContext, input: UpdateAutomationI
       now,
     );
     await repos.events.record(input.workspaceId, 'automation.updated', { automationId: updated.id, channelId: updated.channelId }, now);
-    return updated;
+    return { automation: updated, channelKind: channel?.kind };
   });
 }

@@ -2,9 +2,8 @@ import type { AppContext } from '../../context';
 import { badRequest } from '../../domain/shared/errors';
 import type { Merge } from '../../store/repositories/merges';
 import type { MergeHow } from '../../store/schema';
-import type { Repositories } from '../../store/store';
 import { applyMerge } from './steps/applyMerge';
-import { loadMergeState, type MergeState } from './steps/loadMergeState';
+import { lockedStateWithSurvivor } from './steps/chooseSurvivor';
 import type { Actor } from '../messages/steps/systemItems';
 
 export interface MergeContactsInput {
@@ -47,23 +46,4 @@ export async function mergeContacts(ctx: AppContext, input: MergeContactsInput):
     });
     return { merge, survivorId: state.survivor.id, mergedId: state.other.id };
   });
-}
-
-/** Locks both contacts, then plans with the Instagram contact as survivor (the one in view between equals). */
-export async function lockedStateWithSurvivor(
-  repos: Repositories,
-  workspaceId: string,
-  contactId: string,
-  withContactId: string,
-  now: number,
-): Promise<MergeState> {
-  const state = await loadMergeState(repos, { workspaceId, survivorId: contactId, otherId: withContactId, lock: true, now });
-  if (!prefersOther(state)) return state;
-  // Already locked: the second read only re-plans with the roles swapped.
-  return loadMergeState(repos, { workspaceId, survivorId: withContactId, otherId: contactId, lock: true, now });
-}
-
-export function prefersOther(state: MergeState): boolean {
-  const hasInstagram = (ids: { kind: string }[]) => ids.some((i) => i.kind === 'instagram');
-  return !hasInstagram(state.survivorIdentities) && hasInstagram(state.otherIdentities);
 }

@@ -3,7 +3,7 @@ import { badRequest } from '../../domain/shared/errors';
 import { describeMergeConflict, type MergeConflict } from '../../domain/contactMerge/mergePlan';
 import type { Contact } from '../../store/repositories/contacts';
 import { loadMergeState, type MergeState } from './steps/loadMergeState';
-import { prefersOther } from './mergeContacts';
+import { prefersOther } from './steps/chooseSurvivor';
 
 export interface MergePreview {
   survivorId: string;

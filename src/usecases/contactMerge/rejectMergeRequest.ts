@@ -2,7 +2,7 @@ import type { AppContext } from '../../context';
 import { conflict } from '../../domain/shared/errors';
 import type { MergeRequest } from '../../store/repositories/mergeRequests';
 import { moveInvite } from './steps/moveInvite';
-import { auditDecision, type DecideMergeRequestInput, pendingRequest } from './acceptMergeRequest';
+import { auditDecision, type DecideMergeRequestInput, pendingRequest } from './steps/decideMergeRequest';
 import { publishDecision } from './steps/requestMerge';
 
 /**

@@ -1,8 +1,6 @@
-import type { Selectable } from 'kysely';
 import type { AppContext } from '../../context';
 import { conflict, notFound } from '../../domain/shared/errors';
 import type { Merge } from '../../store/repositories/merges';
-import type { ContactTable } from '../../store/schema';
 import { mergeSnapshotSchema } from './steps/applyMerge';
 import { addSystemItem, type Actor } from '../messages/steps/systemItems';
 
@@ -40,7 +38,7 @@ export async function undoMerge(ctx: AppContext, input: UndoMergeInput): Promise
 
     const snapshot = mergeSnapshotSchema.parse(JSON.parse(merge.snapshot));
     const { before, moved } = snapshot;
-    for (const row of before.contacts) await repos.merges.restoreContact(row as unknown as Selectable<ContactTable>);
+    for (const row of before.contacts) await repos.merges.restoreContact(row);
     await repos.identities.repoint(moved.identityIds, merge.mergedId);
     await repos.contacts.moveNotes(moved.noteIds, merge.mergedId);
 

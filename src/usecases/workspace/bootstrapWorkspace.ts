@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context';
 import { newId } from '../../domain/shared/ids';
 import type { Workspace } from '../../store/repositories/workspaces';
-import { issueSetupToken } from '../auth/completeSetup';
+import { issueSetupToken } from '../auth/issueSetupToken';
 import { createAgent } from '../agents/createAgent';
 import { createDefaultAutomations } from '../automations/steps/createDefaultAutomations';
 

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context';
-import { completeSetup, setupTokenIsValid } from '../../../usecases/auth/completeSetup';
-import { signOut } from '../../../usecases/auth/resolveSession';
+import { setupTokenIsValid } from '../../../usecases/auth/checkSetupToken';
+import { completeSetup } from '../../../usecases/auth/completeSetup';
+import { signOut } from '../../../usecases/auth/signOut';
 import { signIn } from '../../../usecases/auth/signIn';
-import { newSecretToken } from '../../../domain/auth/tokens';
+import { getWorkspace } from '../../../usecases/workspace/getWorkspace';
 import { clearSessionCookie, setSessionCookie } from '../../plugins/auth';
 import { defineRoute } from '../../route';
 import { presentUser } from '../users/present';
@@ -27,8 +28,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   defineRoute(app, ctx, { method: 'GET', url: '/api/auth/me', summary: 'The signed-in user', tag: 'auth', access: 'agent' },
     async ({ user }) => {
-      const workspace = await ctx.store.repos.workspaces.get(user.workspaceId);
-      return { user: presentUser(user), workspace: { id: workspace!.id, name: workspace!.name } };
+      const workspace = await getWorkspace(ctx, { workspaceId: user.workspaceId });
+      return { user: presentUser(user), workspace: { id: workspace.id, name: workspace.name } };
     });
 
   defineRoute(app, ctx, { method: 'GET', url: '/api/auth/setup', summary: 'Check a setup link', tag: 'auth', access: 'public', query: setupQuery },
@@ -36,13 +37,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   defineRoute(app, ctx, { method: 'POST', url: '/api/auth/setup', summary: 'Create the first admin through the setup link', tag: 'auth', access: 'public', body: setupBody },
     async ({ body, reply }) => {
-      const user = await completeSetup(ctx, body);
-      const { token, hash } = newSecretToken();
-      const now = ctx.clock.now();
-      await ctx.store.repos.sessions.create(
-        { id: hash, userId: user.id, workspaceId: user.workspaceId, expiresAt: now + 14 * 864e5, lastSeenAt: now },
-        now,
-      );
+      const { user, token } = await completeSetup(ctx, body);
       setSessionCookie(reply, token, secure);
       return { user: presentUser(user) };
     });

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context';
-import { notFound } from '../../../domain/shared/errors';
 import type { Channel } from '../../../store/repositories/channels';
+import { getChannel } from '../../../usecases/channels/getChannel';
+import { listChannels } from '../../../usecases/channels/listChannels';
 import { updateChannelSettings } from '../../../usecases/channels/updateChannelSettings';
 import { defineRoute } from '../../route';
 import { channelParams, updateChannelSettingsBody } from './schema';
@@ -21,12 +22,11 @@ export function channelRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   defineRoute(app, ctx, { method: 'GET', url: '/api/channels', summary: 'List the workspace’s channels with their settings and webhook URLs', tag, access: 'agent' },
-    async ({ user }) => ({ channels: (await ctx.store.repos.channels.list(user.workspaceId)).map(present) }));
+    async ({ user }) => ({ channels: (await listChannels(ctx, { workspaceId: user.workspaceId })).map(present) }));
 
   defineRoute(app, ctx, { method: 'GET', url: '/api/channels/:id/settings', summary: 'Get a channel’s settings', tag, access: 'admin', params: channelParams },
     async ({ user, params }) => {
-      const channel = await ctx.store.repos.channels.get(user.workspaceId, params.id);
-      if (!channel) throw notFound('channel_not_found', 'This channel does not exist in this workspace.');
+      const channel = await getChannel(ctx, { workspaceId: user.workspaceId, channelId: params.id });
       return { channelId: channel.id, kind: channel.kind, settings: channel.settings };
     });
 

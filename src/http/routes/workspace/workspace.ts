@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context';
-import { notFound } from '../../../domain/shared/errors';
+import { getWorkspace } from '../../../usecases/workspace/getWorkspace';
 import { updateWorkspaceSettings } from '../../../usecases/workspace/updateWorkspaceSettings';
 import { defineRoute } from '../../route';
 import { updateWorkspaceSettingsBody } from './schema';
@@ -10,8 +10,7 @@ const tag = 'workspace';
 export function workspaceRoutes(app: FastifyInstance, ctx: AppContext): void {
   defineRoute(app, ctx, { method: 'GET', url: '/api/workspace/settings', summary: 'WhatsApp invite wording and expiry', tag, access: 'admin' },
     async ({ user }) => {
-      const workspace = await ctx.store.repos.workspaces.get(user.workspaceId);
-      if (!workspace) throw notFound('workspace_not_found', 'This workspace does not exist.');
+      const workspace = await getWorkspace(ctx, { workspaceId: user.workspaceId });
       return { settings: workspace.settings };
     });
 

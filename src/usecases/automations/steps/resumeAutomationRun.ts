@@ -4,7 +4,7 @@ import type { Message } from '../../../store/repositories/messages';
 import type { Repositories } from '../../../store/store';
 import { customerReplyOf } from './performAutomationStep';
 import { quoteText, recordRunItem } from './recordRunItem';
-import { moveRun } from '../runAutomationStep';
+import { moveRun } from './advanceRun';
 
 export interface ResumeRunInput {
   run: AutomationRun;

@@ -1,24 +1,24 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { dropDatabase, freshDatabaseUrl } from '../../test/databases';
-import { testDialect } from '../../test/harness';
-import { openDatabase } from '../store/database';
-import { createStore, type Store } from '../store/store';
-import { definePlatformStateContractTests } from './meta/state.contract';
-import { DatabasePlatformState } from './databasePlatformState';
+import { dropDatabase, freshDatabaseUrl } from '../../../test/databases';
+import { testDialect } from '../../../test/harness';
+import { openDatabase } from '../database';
+import { createStore, type Store } from '../store';
+import { definePlatformStateContractTests } from '../../sandbox/meta/state.contract';
+import type { PlatformState } from '../../sandbox/meta/state';
 
 /**
- * The database-backed platform state keeps every guarantee of the in-memory one, on the dialect
+ * The sandbox repository, as the simulated platform's state, keeps every guarantee of the in-memory one, on the dialect
  * under test. Each contract case gets an empty database (a copy of the migrated template), since
  * the contract expects a state with nothing in it.
  */
 const opened: { store: Store; url: string }[] = [];
 
-async function freshState(): Promise<DatabasePlatformState> {
+async function freshState(): Promise<PlatformState> {
   const url = await freshDatabaseUrl(testDialect(), inject('databaseTemplate'));
   const storage = url.startsWith('sqlite:') ? { dialect: 'sqlite' as const, path: url.slice('sqlite:'.length) } : { dialect: 'postgres' as const, url };
   const store = createStore(await openDatabase(storage));
   opened.push({ store, url });
-  return new DatabasePlatformState(store.repos.sandbox);
+  return store.repos.sandbox;
 }
 
 afterAll(async () => {

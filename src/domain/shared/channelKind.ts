@@ -1,0 +1,2 @@
+/** Meta's two messaging channels Braid speaks. */
+export type ChannelKind = 'instagram' | 'whatsapp';
