@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { adminQuery, dropDatabase, postgresUrlFor, TEST_TMP } from '../../test/databases';
 import { testDialect } from '../../test/harness';
-import { openDatabase, StorageError } from './database';
+import { openDatabase } from './database';
 import { migrateToLatest } from './migrate';
 
 async function emptyDatabaseUrl(): Promise<string> {
@@ -47,18 +47,24 @@ describe('opening storage', () => {
   it.runIf(testDialect() === 'sqlite')('names the cause when the SQLite file is read-only', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'braid-ro-'));
     const file = path.join(dir, 'braid.db');
-    new SQLite(file).exec('create table kept (x integer); insert into kept values (1);');
+    const seed = new SQLite(file);
+    seed.exec('create table kept (x integer); insert into kept values (1);');
+    seed.close();
     fs.chmodSync(dir, 0o755);
     fs.chmodSync(file, 0o444);
     try {
       // File modes do not bind root, so as root the opening runs as an unprivileged user.
-      const message =
-        process.getuid?.() === 0
-          ? openAsNobody(file)
-          : await openDatabase({ dialect: 'sqlite', path: file }).then(
-              () => 'opened',
-              (error: Error) => `${error.constructor.name}: ${error.message}`,
-            );
+      let message: string;
+      if (process.getuid?.() === 0) {
+        const child = openAsNobody(file);
+        expect(child.uid, child.output).toBe(NOBODY);
+        message = child.message;
+      } else {
+        message = await openDatabase({ dialect: 'sqlite', path: file }).then(
+          () => 'opened',
+          (error: Error) => `${error.constructor.name}: ${error.message}`,
+        );
+      }
       expect(message).toMatch(/StorageError: Cannot open the SQLite database at .*braid\.db: attempt to write a readonly database/);
       expect(new SQLite(file, { readonly: true }).prepare('select x from kept').all()).toEqual([{ x: 1 }]);
     } finally {
@@ -94,16 +100,31 @@ describe('opening storage', () => {
   });
 });
 
-/** Opens the file in a child process running as `nobody`, and reports what opening said. */
-function openAsNobody(file: string): string {
-  const script = `const { openDatabase } = await import(${JSON.stringify(path.resolve('src/store/database.ts'))});
-    await openDatabase({ dialect: 'sqlite', path: ${JSON.stringify(file)} }).then(
-      () => console.log('opened'), (e) => console.log(e.constructor.name + ': ' + e.message));`;
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    uid: 65534,
-    gid: 65534,
-    encoding: 'utf8',
-    env: { ...process.env, HOME: os.tmpdir() },
-  });
-  return `${result.stdout}${result.stderr}`.trim();
+const NOBODY = 65534;
+
+/**
+ * Opens the file in a child process running as `nobody`, and reports what opening said and as whom.
+ * The child starts as root and loads everything opening needs (this checkout's code, the SQLite
+ * binding, Kysely) before it drops to `nobody`: the checkout may sit where `nobody` cannot read
+ * (a private temporary folder, /root), while the file under test is in the world-readable tmpdir.
+ */
+function openAsNobody(file: string): { uid: number | null; message: string; output: string } {
+  const script = `const { openDatabase } = await import(${JSON.stringify(new URL('./database.ts', import.meta.url).href)});
+    // Opening an in-memory database as root loads whatever openDatabase loads lazily.
+    await (await openDatabase({ dialect: 'sqlite', path: ':memory:' })).destroy();
+    process.setgroups([]);
+    process.setgid(${NOBODY});
+    process.setuid(${NOBODY});
+    const message = await openDatabase({ dialect: 'sqlite', path: ${JSON.stringify(file)} }).then(
+      () => 'opened', (e) => e.constructor.name + ': ' + e.message);
+    console.log(JSON.stringify({ uid: process.getuid(), message }));`;
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  const output = `${result.stdout}${result.stderr}`.trim();
+  const last = result.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    const parsed = JSON.parse(last) as { uid: number; message: string };
+    return { uid: parsed.uid, message: parsed.message, output };
+  } catch {
+    return { uid: null, message: output, output };
+  }
 }
