@@ -138,6 +138,16 @@ export default defineConfig(
     },
   },
   {
+    name: 'braid/sandbox-thread-view',
+    files: ['src/sandbox/meta/threadView.ts'],
+    rules: {
+      // The customer simulator's summary of a stored Meta body walks JSON of any shape and falls
+      // back to showing the raw body when a walk throws: typing every shape Meta may send would
+      // only repeat the channel parsers, which are the typed, tested reading of these bodies.
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
     name: 'braid/react',
     files: ['web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -42,8 +42,8 @@ const operations: OperationRecord[] = [];
  * its access level is checked before the handler runs, and it is listed in /api/openapi.json.
  */
 export function defineRoute<
-  P extends z.ZodType = z.ZodObject<{}>,
-  Q extends z.ZodType = z.ZodObject<{}>,
+  P extends z.ZodType = z.ZodObject<Record<never, z.ZodType>>,
+  Q extends z.ZodType = z.ZodObject<Record<never, z.ZodType>>,
   B extends z.ZodType = z.ZodUnknown,
 >(
   app: FastifyInstance,
@@ -70,7 +70,7 @@ export function defineRoute<
   });
 }
 
-function validate(schema: z.ZodType | undefined, value: unknown, where: string): any {
+function validate(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
   if (!schema) return value ?? {};
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;

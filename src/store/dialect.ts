@@ -2,10 +2,10 @@ import { type Kysely, PostgresAdapter } from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
 
-export function isPostgres(db: Kysely<any>): boolean {
+export function isPostgres<DB>(db: Kysely<DB>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-export function dialectOf(db: Kysely<any>): Dialect {
+export function dialectOf<DB>(db: Kysely<DB>): Dialect {
   return isPostgres(db) ? 'postgres' : 'sqlite';
 }

@@ -5,6 +5,9 @@
  */
 
 // Pictographs, skin tones, flags, and the invisible joiners and selectors that glue emoji together.
+// The class lists the joiner (U+200D) and the keycap mark (U+20E3) on their own on purpose: each is
+// removed wherever it stands, not only inside a sequence.
+// eslint-disable-next-line no-misleading-character-class
 const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u{FE0E}\u{FE0F}\u{200D}\u{20E3}\u{E0020}-\u{E007F}]/gu;
 // Accents are dropped only from Latin letters: "é" → "e" is what people mean, whereas marks in
 // other scripts (Devanagari vowel signs, Japanese dakuten: "が" is not "か") change the word.

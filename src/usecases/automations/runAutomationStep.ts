@@ -6,7 +6,7 @@ import type { Repositories } from '../../store/store';
 import { moveRun, StaleRun } from './steps/advanceRun';
 import { endAutomationRun } from './steps/endAutomationRun';
 import { performAutomationStep, type StepOutcome, type StepScope, stepSends } from './steps/performAutomationStep';
-import { describeDuration, publishRun, recordRunItem } from './steps/recordRunItem';
+import { describeDuration, recordRunItem } from './steps/recordRunItem';
 import { type InviteStepResult, sendInviteFromAutomation } from './sendInviteFromAutomation';
 
 export interface RunStepInput {

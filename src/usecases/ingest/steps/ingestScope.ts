@@ -34,7 +34,7 @@ export function emptyTally(): IngestTally {
 /** PostgreSQL refuses NUL in text columns; Meta never sends one, a forged or broken body might. */
 export function cleanText(value: string | undefined | null): string | null {
   if (value === undefined || value === null) return null;
-  return value.includes('\u0000') ? value.replace(/\u0000/g, '') : value;
+  return value.includes('\u0000') ? value.replaceAll('\u0000', '') : value;
 }
 
 /** The list's one-line preview of a message. */
