@@ -1,11 +1,15 @@
 import type { AppContext } from '../context';
 import { detectInviteCode } from '../usecases/contactMerge/detectInviteCode';
 import { expireInvite } from '../usecases/contactMerge/expireInvite';
-import { detectInviteCodeJob, expireInviteJob } from '../usecases/contactMerge/jobs';
+import { disputeMerge } from '../usecases/contactMerge/disputeMerge';
+import { detectInviteCodeJob, disputeMergeJob, expireInviteJob } from '../usecases/contactMerge/jobs';
 import { handle } from './handle';
 import type { JobHandlers } from './worker';
 
-/** The invite jobs: every new inbound WhatsApp text is checked for a code; an unused invite expires on time. */
+/**
+ * The invite jobs: every new inbound WhatsApp text is checked for a code; an unused invite expires
+ * on time; a customer's Not me undoes the merge it names.
+ */
 export function mergeJobHandlers(ctx: AppContext): JobHandlers {
   return {
     ...handle(detectInviteCodeJob, async (payload) => {
@@ -14,6 +18,10 @@ export function mergeJobHandlers(ctx: AppContext): JobHandlers {
     }),
     ...handle(expireInviteJob, async (payload) => {
       await expireInvite(ctx, payload);
+    }),
+    ...handle(disputeMergeJob, async (payload) => {
+      const result = await disputeMerge(ctx, payload);
+      if (result.outcome !== 'ignored') ctx.logger.info({ messageId: payload.messageId, ...result }, 'Not me answered');
     }),
   };
 }

@@ -199,7 +199,7 @@ export interface DeliveryTable {
   events: number;
 }
 
-export type InviteState = 'sent' | 'connected' | 'merged' | 'expired' | 'superseded' | 'rejected';
+export type InviteState = 'sent' | 'connected' | 'merged' | 'expired' | 'superseded' | 'rejected' | 'disputed';
 
 export interface InviteTable {
   id: string;
@@ -256,6 +256,10 @@ export interface MergeTable {
   created_at: number;
   undone_at: number | null;
   undone_by: string | null;
+  /** The invite the merge completed, if it came from one. */
+  invite_id: string | null;
+  /** sha256 of the token in the customer's "Not me" quick reply (invite merges only). */
+  dispute_token_hash: string | null;
 }
 
 export interface SuggestionDismissalTable {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MERGE_CONFIRMATION_TEXT } from '../../src/usecases/contactMerge/steps/applyMerge';
+import { MERGE_CONFIRMATION_TEXT } from '../../src/usecases/contactMerge/steps/completeInvite';
 import { openEventStream } from '../sse';
 import { startBraidWithPlatform, type BraidWithPlatform } from '../withPlatform';
 import { conversationOf, inviteCustomer } from './inviteFlow';

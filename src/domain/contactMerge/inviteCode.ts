@@ -158,9 +158,13 @@ export function findInviteCodes(text: string): string[] {
  * without it cannot link anything. (The default template lives with the workspace settings.)
  */
 export function buildInviteSentence(template: string, code: string): string {
-  const grouped = formatInviteCode(code);
+  return fillInviteSentence(template, formatInviteCode(code));
+}
+
+/** The sentence with `shown` where the code goes: the grouped code, or a masked one for the record. */
+export function fillInviteSentence(template: string, shown: string): string {
   const trimmed = template.trim();
-  return trimmed.includes('{code}') ? trimmed.replaceAll('{code}', grouped) : `${trimmed} ${grouped}`.trim();
+  return trimmed.includes('{code}') ? trimmed.replaceAll('{code}', shown) : `${trimmed} ${shown}`.trim();
 }
 
 /**

@@ -29,7 +29,7 @@ export interface ContactRows {
 export class MergesRepository {
   constructor(private readonly ctx: RepositoryContext) {}
 
-  async create(merge: Omit<Merge, 'undoneAt' | 'undoneBy'>): Promise<void> {
+  async create(merge: Omit<Merge, 'undoneAt' | 'undoneBy'>, from: { inviteId: string | null } = { inviteId: null }): Promise<void> {
     await this.ctx.db
       .insertInto('merges')
       .values({
@@ -42,8 +42,25 @@ export class MergesRepository {
         reason: merge.reason,
         snapshot: merge.snapshot,
         created_at: merge.createdAt,
+        invite_id: from.inviteId,
       })
       .execute();
+  }
+
+  /** Keeps the hash of the token the customer's "Not me" reply carries for this merge. */
+  async setDisputeToken(id: string, tokenHash: string): Promise<void> {
+    await this.ctx.db.updateTable('merges').set({ dispute_token_hash: tokenHash }).where('id', '=', id).execute();
+  }
+
+  /** What a "Not me" tap is checked against: the merge's invite and its token hash. */
+  async disputeOf(workspaceId: string, id: string): Promise<{ inviteId: string | null; tokenHash: string | null } | undefined> {
+    const row = await this.ctx.db
+      .selectFrom('merges')
+      .select(['invite_id', 'dispute_token_hash'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && { inviteId: row.invite_id, tokenHash: row.dispute_token_hash };
   }
 
   async get(workspaceId: string, id: string): Promise<Merge | undefined> {

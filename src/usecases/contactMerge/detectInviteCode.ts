@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context';
 import { findInviteCodeMatches, hashInviteCode } from '../../domain/contactMerge/inviteCode';
+import { describeNameMismatch, namesPlausiblyMatch } from '../../domain/contactMerge/inviteSafety';
 import { formatUtc } from '../../domain/messaging/replyWindow';
 import type { Conversation } from '../../store/repositories/conversations';
 import type { Identity } from '../../store/repositories/identities';
@@ -23,7 +24,7 @@ export type DetectOutcome =
   | { outcome: 'merged'; inviteId: string; mergeId: string }
   | { outcome: 'requested'; inviteId: string; mergeRequestId: string };
 
-type RefusalReason = 'unknown' | 'expired' | 'superseded' | 'rejected' | 'used' | 'other_user';
+type RefusalReason = 'unknown' | 'expired' | 'superseded' | 'rejected' | 'disputed' | 'used' | 'other_user';
 
 /** The system note the agent reads in the WhatsApp conversation for each refused code. */
 const NOTE: Record<RefusalReason, string> = {
@@ -31,6 +32,7 @@ const NOTE: Record<RefusalReason, string> = {
   expired: 'The customer sent an invite code that has expired. Nothing was merged; send a new WhatsApp invite from the Instagram chat if needed.',
   superseded: 'The customer sent the code of an older invite that a newer one replaced. Nothing was merged; the newest invite’s code still works.',
   rejected: 'The customer sent the code of an invite whose merge was rejected. Nothing was merged.',
+  disputed: 'The customer sent the code of an invite whose merge was undone with Not me. Nothing was merged.',
   used: 'The customer sent an invite code that was already used. Nothing was merged.',
   other_user: 'This invite code was already used by a different WhatsApp user. Nothing was merged: check who this is before linking the contacts.',
 };
@@ -66,8 +68,11 @@ export async function detectInviteCode(ctx: AppContext, input: { messageId: stri
       return { outcome: 'refused', reason, inviteId: inv?.id ?? null };
     };
     if (!invite) {
-      // A loose match can be an order or card number that happens to look like a code: stay quiet.
-      return matches.some((m) => m.confidence === 'exact') ? refuse('unknown', null) : { outcome: 'ignored' };
+      if (matches.some((m) => m.confidence === 'exact')) return refuse('unknown', null);
+      // A loose match can be an order or card number that happens to look like a code: no note for
+      // the agent, but it still counts as a guess, or guessing in loose spellings would be free.
+      await repos.codeGuesses.recordFailure(senderKey, now, GUESS_WINDOW_MS);
+      return { outcome: 'ignored' };
     }
     if (invite.state === 'connected' || invite.state === 'merged') {
       return invite.waIdentityId === sender.id ? { outcome: 'repeated', inviteId: invite.id } : refuse('other_user', invite);
@@ -105,7 +110,9 @@ async function connect(
   }
   const channel = await repos.channels.get(invite.workspaceId, igIdentity.channelId);
   const autoMerge = channel?.settings.allowAutoMerge ?? true;
-  if (autoMerge && !state.plan.needsAgent) {
+  const instagramNames = [igIdentity.displayName, igIdentity.username, state.survivor.name];
+  const namesAgree = namesPlausiblyMatch(contacts.sender.displayName, instagramNames);
+  if (autoMerge && !state.plan.needsAgent && namesAgree) {
     const merge = await applyMerge(repos, {
       state,
       how: 'auto',
@@ -124,6 +131,7 @@ async function connect(
     conversations: [...(igConversation ? [igConversation] : []), conversation],
     actor: { type: 'system', id: null },
     now,
+    why: namesAgree ? [] : [describeNameMismatch(contacts.sender.displayName!, instagramNames.find(Boolean)!)],
   });
   return { outcome: 'requested', inviteId: invite.id, mergeRequestId: request.id };
 }

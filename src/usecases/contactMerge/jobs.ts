@@ -6,3 +6,6 @@ export const detectInviteCodeJob = defineJobKind('invite.detect', z.object({ mes
 
 /** Mark an invite expired when its time is up, if the customer never used it. Key: invite.expire:<inviteId>. */
 export const expireInviteJob = defineJobKind('invite.expire', z.object({ inviteId: z.string().min(1), workspaceId: z.string().min(1) }));
+
+/** The customer tapped "Not me" under a link notice on Instagram. Key: merge.dispute:<messageId>. */
+export const disputeMergeJob = defineJobKind('merge.dispute', z.object({ messageId: z.string().min(1) }));

@@ -1,7 +1,8 @@
 import type { AppContext } from '../../context';
 import { conflict, notFound } from '../../domain/shared/errors';
 import { newId } from '../../domain/shared/ids';
-import { buildInviteSentence, buildWaMeUrl, generateInviteCode, hashInviteCode } from '../../domain/contactMerge/inviteCode';
+import { buildWaMeUrl, fillInviteSentence, formatInviteCode, generateInviteCode, hashInviteCode } from '../../domain/contactMerge/inviteCode';
+import { maskInviteCode } from '../../domain/contactMerge/inviteSafety';
 import { normalizePhone } from '../../domain/shared/phone';
 import { expireInviteJob } from './jobs';
 import { replyWindowError } from '../../domain/messaging/replyWindow';
@@ -81,10 +82,15 @@ export async function sendWhatsAppInvite(ctx: AppContext, input: SendWhatsAppInv
       messageId: null,
     };
     await repos.invites.create(invite);
-    const url = buildWaMeUrl(businessNumber, buildInviteSentence(settings.inviteSentence, code));
+    const connect = (shownCode: string) => ({
+      kind: 'buttons' as const,
+      text: settings.inviteText,
+      buttons: [{ type: 'web_url' as const, title: 'Connect', url: buildWaMeUrl(businessNumber, fillInviteSentence(settings.inviteSentence, shownCode)) }],
+    });
     const message = await queueOutboundMessage(repos, {
       conversation,
-      content: { kind: 'buttons', text: settings.inviteText, buttons: [{ type: 'web_url', title: 'Connect', url }] },
+      content: connect(formatInviteCode(code)),
+      onceSent: connect(maskInviteCode(code)),
       sentBy: input.actorId ? 'agent' : 'automation',
       authorId: input.actorId,
       now,

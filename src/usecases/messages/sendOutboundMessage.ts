@@ -65,6 +65,12 @@ async function recordSent(ctx: AppContext, message: Message, externalId: string)
     try {
       await ctx.store.transaction(async (trx) => {
         await trx.messages.markSent(message.id, externalId);
+        const shown = message.payload.outboundOnceSent;
+        if (shown) {
+          // The content carried a secret (an invite code, a Not me token) that only the customer may hold.
+          const { outboundOnceSent: _sent, ...payload } = message.payload;
+          await trx.messages.updatePayload(message.id, { payload: { ...payload, outbound: shown } });
+        }
         await trx.events.record(
           message.workspaceId,
           'message.updated',

@@ -2,17 +2,14 @@ import { z } from 'zod';
 import { conflict } from '../../../domain/shared/errors';
 import { newId } from '../../../domain/shared/ids';
 import { describeMergeConflict, mergeRefusal } from '../../../domain/contactMerge/mergePlan';
-import { replyWindow } from '../../../domain/messaging/replyWindow';
 import type { Merge } from '../../../store/repositories/merges';
 import type { MergeHow } from '../../../store/schema';
 import type { Repositories } from '../../../store/store';
-import { queueOutboundMessage } from '../../messages/steps/queueOutboundMessage';
 import { contactLabel, type MergeState } from './loadMergeState';
-import { moveInvite } from './moveInvite';
+import { completeInvite } from './completeInvite';
 import { type Actor, addSystemItem } from '../../messages/steps/systemItems';
 
 /** What the customer reads on WhatsApp once their chats are linked. */
-export const MERGE_CONFIRMATION_TEXT = 'Thanks! Your WhatsApp is now linked to your Instagram chat with us. You can continue here.';
 
 /**
  * What a merge keeps so it can be undone: the raw rows of both contacts before it, what it
@@ -88,7 +85,7 @@ export async function applyMerge(repos: Repositories, input: ApplyMergeInput): P
     undoneAt: null,
     undoneBy: null,
   };
-  await repos.merges.create(merge);
+  await repos.merges.create(merge, { inviteId: input.inviteId ?? null });
 
   const details = {
     mergeId: merge.id,
@@ -115,7 +112,7 @@ export async function applyMerge(repos: Repositories, input: ApplyMergeInput): P
     await addSystemItem(repos, conversation, { type: 'merge', text, payload: { mergeId: merge.id, how: input.how }, authorId: input.actor.id }, now);
   }
 
-  if (input.inviteId) await completeInvite(repos, workspaceId, input.inviteId, input.actor, now);
+  if (input.inviteId) await completeInvite(repos, { workspaceId, inviteId: input.inviteId, mergeId: merge.id, actor: input.actor, now });
 
   await repos.events.record(
     workspaceId,
@@ -134,22 +131,4 @@ export async function applyMerge(repos: Repositories, input: ApplyMergeInput): P
     now,
   );
   return merge;
-}
-
-/** The invite is done: state `merged`, and the customer is told on WhatsApp (window permitting). */
-async function completeInvite(repos: Repositories, workspaceId: string, inviteId: string, actor: Actor, now: number): Promise<void> {
-  const invite = await repos.invites.get(workspaceId, inviteId);
-  if (!invite || !(await moveInvite(repos, invite, ['connected'], 'merged', { actor, now }))) return;
-  if (!invite.waConversationId) return;
-  const conversation = await repos.conversations.get(workspaceId, invite.waConversationId);
-  // The customer wrote the code moments ago, so the window is open; a merge accepted days later may not be.
-  if (!conversation || !replyWindow(conversation.lastInboundAt, now).open) return;
-  await queueOutboundMessage(repos, {
-    conversation,
-    content: { kind: 'text', text: MERGE_CONFIRMATION_TEXT },
-    sentBy: 'system',
-    authorId: actor.type === 'user' ? actor.id : null,
-    now,
-    meta: { inviteId: invite.id },
-  });
 }

@@ -27,10 +27,10 @@ export function mergeRequestEvent(request: MergeRequest, conversationIds: string
  */
 export async function requestMerge(
   repos: Repositories,
-  input: { state: MergeState; invite: Invite; conversations: Conversation[]; actor: Actor; now: number },
+  input: { state: MergeState; invite: Invite; conversations: Conversation[]; actor: Actor; now: number; why?: string[] },
 ): Promise<MergeRequest> {
   const { state, invite, now } = input;
-  const asks = state.plan.conflicts.filter((c) => c.severity !== 'info').map(describeMergeConflict);
+  const asks = [...(input.why ?? []), ...state.plan.conflicts.filter((c) => c.severity !== 'info').map(describeMergeConflict)];
   const reason = asks.length ? asks.join(' ') : 'Manual merge mode is on: an agent decides.';
   const request: MergeRequest = {
     id: newId(),

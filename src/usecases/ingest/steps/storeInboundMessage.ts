@@ -1,6 +1,7 @@
 import type { MessageEvent } from '../../../channels/events';
 import { matchAutomationJob } from '../../automations/jobs';
-import { detectInviteCodeJob } from '../../contactMerge/jobs';
+import { parseNotMePayload } from '../../../domain/contactMerge/inviteSafety';
+import { detectInviteCodeJob, disputeMergeJob } from '../../contactMerge/jobs';
 import { ensureCustomerThread } from './ensureCustomerThread';
 import { cleanText, type IngestScope, previewOf } from './ingestScope';
 import { newMessage } from '../../messages/steps/newMessage';
@@ -60,6 +61,9 @@ export async function storeInboundMessage(scope: IngestScope, event: MessageEven
   await repos.jobs.enqueue(matchAutomationJob.of({ messageId: message.id }, { key: `automation.match:${message.id}` }), now);
   if (channel.kind === 'whatsapp' && text) {
     await repos.jobs.enqueue(detectInviteCodeJob.of({ messageId: message.id }, { key: `invite.detect:${message.id}` }), now);
+  }
+  if (channel.kind === 'instagram' && parseNotMePayload(String(event.payload.quickReplyPayload ?? ''))) {
+    await repos.jobs.enqueue(disputeMergeJob.of({ messageId: message.id }, { key: `merge.dispute:${message.id}` }), now);
   }
 }
 

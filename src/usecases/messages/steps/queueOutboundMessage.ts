@@ -14,6 +14,12 @@ export interface QueueOutboundInput {
   now: number;
   /** Extra payload kept on the row (e.g. { inviteId }, { automationRunId }). */
   meta?: Record<string, unknown>;
+  /**
+   * What the row shows once Meta has the message, when `content` carries a secret for the customer
+   * alone (an invite code, a Not me token): until the send succeeds the row needs it to send (and
+   * to retry); after, the thread keeps only this.
+   */
+  onceSent?: OutboundContent;
 }
 
 /**
@@ -29,7 +35,7 @@ export async function queueOutboundMessage(repos: Repositories, input: QueueOutb
       direction: 'outbound',
       type: content.kind,
       text: outboundPreview(content),
-      payload: { outbound: content, ...input.meta },
+      payload: { outbound: content, ...input.meta, ...(input.onceSent && { outboundOnceSent: input.onceSent }) },
       status: 'pending',
       authorId: input.authorId,
       sentBy: input.sentBy,
