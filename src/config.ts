@@ -48,6 +48,7 @@ const envSchema = z.object({
   REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'use redis://host:port').optional()),
   BRAID_ROLES: rolesSchema.default(['web', 'worker']),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BRAID_METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'use at least 16 characters (e.g. openssl rand -hex 24)').optional()),
 });
 
 export type StorageConfig =
@@ -74,6 +75,8 @@ export interface Config {
   };
   sandbox: boolean;
   redisUrl?: string;
+  /** When set, GET /metrics wants `Authorization: Bearer <token>`. */
+  metricsToken?: string;
   roles: { web: boolean; worker: boolean };
   logLevel: string;
 }
@@ -144,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     sandbox,
     redisUrl: e.REDIS_URL,
+    metricsToken: e.BRAID_METRICS_TOKEN,
     roles: { web: e.BRAID_ROLES.includes('web'), worker: e.BRAID_ROLES.includes('worker') },
     logLevel: e.LOG_LEVEL,
   };

@@ -7,6 +7,7 @@ import type { AppContext } from '../context';
 import { registerAuth } from './plugins/auth';
 import { registerCsrf } from './plugins/csrf';
 import { registerErrorHandling } from './plugins/errors';
+import { registerSecurityHeaders } from './plugins/securityHeaders';
 import { registerRoutes } from './routes/index';
 
 export interface BuildAppOptions {
@@ -27,6 +28,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
 
   await app.register(cookie);
+  await registerSecurityHeaders(app, ctx.config.publicUrl);
 
   registerErrorHandling(app, ctx.store.failureOf);
   app.addHook('onResponse', async (request, reply) => {

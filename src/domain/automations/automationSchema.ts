@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TRIGGER_MODES, normalizeTriggerText } from './automationTrigger';
+import { webLinkSchema } from '../messaging/outbound';
 
 /**
  * The shape of an automation: a trigger and an ordered list of steps. Step limits are Meta's
@@ -69,7 +70,7 @@ export const sendQuickRepliesStep = z.object({
 const webUrlButton = z.object({
   type: z.literal('web_url'),
   title: text('the title', 20),
-  url: z.url({ protocol: /^https?$/, error: 'the URL must be a full http:// or https:// address' }),
+  url: webLinkSchema,
 });
 const postbackButton = z.object({ type: z.literal('postback'), title: text('the title', 20), payload: text('the payload', 1000) });
 export const buttonSchema = z.discriminatedUnion('type', [webUrlButton, postbackButton], {

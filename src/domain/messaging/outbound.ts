@@ -5,6 +5,9 @@ import { z } from 'zod';
  * invite). Stored on the outbound message row (payload.outbound) so the send job can build
  * the exact Graph request from the row alone, and a retry sends the same thing.
  */
+/** A link a customer may be sent: http or https only, never javascript:, data: or vbscript:. */
+export const webLinkSchema = z.url({ protocol: /^https?$/, error: 'the URL must be a full http:// or https:// address' });
+
 export const outboundContentSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string().min(1) }),
   z.object({
@@ -18,14 +21,14 @@ export const outboundContentSchema = z.discriminatedUnion('kind', [
     buttons: z
       .array(
         z.discriminatedUnion('type', [
-          z.object({ type: z.literal('web_url'), title: z.string().min(1).max(20), url: z.url() }),
+          z.object({ type: z.literal('web_url'), title: z.string().min(1).max(20), url: webLinkSchema }),
           z.object({ type: z.literal('postback'), title: z.string().min(1).max(20), payload: z.string().min(1) }),
         ]),
       )
       .min(1)
       .max(3),
   }),
-  z.object({ kind: z.literal('attachment'), type: z.enum(['image', 'video', 'audio', 'file']), url: z.url(), caption: z.string().optional() }),
+  z.object({ kind: z.literal('attachment'), type: z.enum(['image', 'video', 'audio', 'file']), url: webLinkSchema, caption: z.string().optional() }),
   /** WhatsApp: ask the user to share their phone number (users known only by BSUID). */
   z.object({ kind: z.literal('contact_request'), text: z.string().min(1) }),
 ]);

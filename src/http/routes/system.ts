@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context';
 import { checkHealth } from '../../usecases/system/checkHealth';
@@ -12,7 +13,13 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
     return reply.code(503).send({ status: 'unavailable', error: { code: 'database_unreachable', message: health.problem } });
   });
 
-  app.get('/metrics', async (_request, reply) => {
+  app.get('/metrics', async (request, reply) => {
+    if (ctx.config.metricsToken && !bearerMatches(request.headers.authorization, ctx.config.metricsToken)) {
+      return reply
+        .code(401)
+        .header('WWW-Authenticate', 'Bearer realm="metrics"')
+        .send({ error: { code: 'metrics_token_required', message: 'Send the metrics token (BRAID_METRICS_TOKEN) as Authorization: Bearer <token>.' } });
+    }
     for (const [state, count] of Object.entries(await countJobsByState(ctx))) ctx.metrics.jobsByState.set({ state }, count);
     reply.type(ctx.metrics.registry.contentType);
     return ctx.metrics.registry.metrics();
@@ -40,4 +47,10 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
