@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GUESS_LIMIT } from '../../src/usecases/contactMerge/detectInviteCode';
+import { generateInviteCode } from '../../src/domain/contactMerge/inviteCode';
+import { GUESS_LIMIT, GUESS_WINDOW_MS } from '../../src/usecases/contactMerge/detectInviteCode';
 import { startBraidWithPlatform, type BraidWithPlatform } from '../withPlatform';
 import { contactView, conversationOf, inviteCustomer, itemsIn, sendInvite } from './inviteFlow';
 
@@ -99,6 +100,33 @@ describe('invite attacks merge nothing', () => {
     await expectNotMerged(gus.ig.contactId, wa.contactId);
     expect((await contactView(env, gus.ig.contactId)).invites[0].state).toBe('sent');
     expect(await itemsIn(env, wa.id, 'note')).toHaveLength(GUESS_LIMIT);
+  });
+
+  it('the guessing window ends after its period: the code is checked again, and a new window throttles anew', async () => {
+    const hal = await inviteCustomer(env, 'Hal Prado', 'hal.prado');
+    const badCodes = (n: number) => Array.from({ length: n }, () => `code ${generateInviteCode()}`);
+    for (const guess of badCodes(GUESS_LIMIT)) await env.platform.sendWhatsAppText(hal.customer.id, guess);
+    await env.settle();
+    const wa = await conversationOf(env, 'whatsapp', 'Hal');
+    expect((await itemsIn(env, wa.id, 'note')).filter((n) => n.text.includes('not checked until'))).toHaveLength(1);
+
+    // An hour later the window is over: the next bad code opens a new window with one strike.
+    env.braid.clock.advance(GUESS_WINDOW_MS + 1);
+    for (const guess of badCodes(GUESS_LIMIT)) await env.platform.sendWhatsAppText(hal.customer.id, guess);
+    await env.settle();
+    const notes = await itemsIn(env, wa.id, 'note');
+    expect(notes).toHaveLength(2 * GUESS_LIMIT);
+    expect(notes.slice(GUESS_LIMIT).filter((n) => n.text.includes(`sent ${GUESS_LIMIT} invalid codes`))).toHaveLength(1);
+    // The new window throttles him again: even his own code is not checked now.
+    await env.platform.sendWhatsAppText(hal.customer.id, hal.sentence);
+    await env.settle();
+    await expectNotMerged(hal.ig.contactId, wa.contactId);
+
+    // And once that window is over too, his own code works.
+    env.braid.clock.advance(GUESS_WINDOW_MS + 1);
+    await env.platform.sendWhatsAppText(hal.customer.id, hal.sentence);
+    await env.settle();
+    expect((await contactView(env, hal.ig.contactId)).identities.whatsapp).toHaveLength(1);
   });
 });
 
