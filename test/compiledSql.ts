@@ -1,5 +1,5 @@
 import {
-  DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
+  DummyDriver, Kysely, NoResultError, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, SqliteAdapter, SqliteIntrospector, SqliteQueryCompiler,
 } from 'kysely';
 import type { Dialect } from '../src/store/dialect';
 import type { RepositoryContext } from '../src/store/repositories/context';
@@ -24,4 +24,24 @@ export function compilingContext(dialect: Dialect, sink: string[]): RepositoryCo
     },
   });
   return { db, dialect, afterCommit: { event: () => undefined, jobEnqueued: () => undefined } };
+}
+
+/**
+ * Adds one named section of compiled SQL to `sink`. Nothing runs, so every statement comes back
+ * with no rows: a method that insists on a row (`executeTakeFirstOrThrow`) says so with Kysely's
+ * NoResultError, which is expected here. Any other error fails the test, and so does a section
+ * that compiled no statement at all.
+ */
+export function sqlSection(sink: string[]) {
+  return async (name: string, work: () => Promise<unknown>): Promise<void> => {
+    sink.push(`-- ${name}`);
+    const before = sink.length;
+    try {
+      await work();
+    } catch (error) {
+      if (!(error instanceof NoResultError)) throw error;
+    }
+    if (sink.length === before) throw new Error(`section "${name}" compiled no SQL`);
+    sink.push('');
+  };
 }

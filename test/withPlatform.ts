@@ -114,11 +114,14 @@ export async function startBraidWithPlatform(options: StartOptions = {}): Promis
     },
     async settle() {
       // A job's send can cause webhooks (echoes, statuses) that cause jobs: go round until quiet.
+      let ran = 0;
       for (let round = 0; round < 10; round++) {
         await meta.platform.flush();
-        const ran = await running.drainJobs();
+        ran = await running.drainJobs();
         if (ran === 0 && meta.platform.delivery.pendingItems() === 0) return;
       }
+      // A conversation that never goes quiet is a bug (a job that requeues itself, a webhook loop).
+      throw new Error(`not settled after 10 rounds: ${ran} jobs ran in the last one, ${meta.platform.delivery.pendingItems()} webhook items still pending`);
     },
     async close() {
       await meta.close();

@@ -104,7 +104,10 @@ describe('planMerge: attributes', () => {
         }
         expect(new Set(plan.tagsUnion)).toEqual(new Set([...sTags, ...oTags]));
         expect(plan.tagsUnion.length).toBe(new Set(plan.tagsUnion).size);
-        expect(plan.merged.marketingConsent).toBe(stricterConsent(stricterConsent(survivor.marketingConsent, other.marketingConsent), 'granted'));
+        // The stricter of the two: a "denied" anywhere wins, then "unknown", and "granted" only from both.
+        const rank: Record<Consent, number> = { granted: 0, unknown: 1, denied: 2 };
+        const stricter = rank[other.marketingConsent] > rank[survivor.marketingConsent] ? other.marketingConsent : survivor.marketingConsent;
+        expect(plan.merged.marketingConsent).toBe(stricter);
         expect(plan.merged.id).toBe('a');
         expect(plan.refused).toBe(false);
       }),
@@ -151,12 +154,47 @@ describe('planMerge: conflicts', () => {
     expect(describeMergeConflict(conflict)).toContain('2 WhatsApp accounts (+15550001111 and +351912345678)');
   });
 
-  it('one identity per kind never asks (property)', () => {
+  /** Identities of one kind spread over the two contacts: each is on the survivor's side or the other's. */
+  const identitiesOf = (kind: 'instagram' | 'whatsapp', count: number) =>
+    fc.array(
+      fc.record({
+        onSurvivor: fc.boolean(),
+        username: fc.option(fc.stringMatching(/^[a-z][a-z0-9._]{0,10}$/)),
+        phone: fc.option(fc.stringMatching(/^[1-9]\d{8,11}$/)),
+      }),
+      { minLength: count, maxLength: count },
+    ).map((specs) => specs.map((spec, i) => ({ ...spec, identity: identity(`${kind}-${i}`, spec.onSurvivor ? 'ig-contact' : 'wa-contact', kind, { username: spec.username, phone: spec.phone }) })));
+  const planFor = (identities: { onSurvivor: boolean; identity: ReturnType<typeof identity> }[]) =>
+    planMerge(input({
+      survivorIdentities: identities.filter((i) => i.onSurvivor).map((i) => i.identity),
+      otherIdentities: identities.filter((i) => !i.onSurvivor).map((i) => i.identity),
+    }));
+
+  it('at most one identity per kind across both contacts never asks (property)', () => {
     fc.assert(
-      fc.property(fc.constantFrom('instagram', 'whatsapp'), (kind: 'instagram' | 'whatsapp') => {
-        const otherKind = kind === 'instagram' ? 'whatsapp' : 'instagram';
-        const plan = planMerge(input({ survivorIdentities: [identity('s', 'ig-contact', kind)], otherIdentities: [identity('o', 'wa-contact', otherKind)] }));
+      fc.property(fc.integer({ min: 0, max: 1 }).chain((n) => identitiesOf('instagram', n)), fc.integer({ min: 0, max: 1 }).chain((n) => identitiesOf('whatsapp', n)), (ig, wa) => {
+        const plan = planFor([...ig, ...wa]);
+        expect(plan.refused).toBe(false);
         expect(plan.needsAgent).toBe(false);
+      }),
+    );
+  });
+
+  it('a merge that brings a second identity of one kind always asks, naming that kind (property)', () => {
+    const kinds = fc.constantFrom('instagram' as const, 'whatsapp' as const);
+    const case_ = kinds.chain((kind) =>
+      fc.record({
+        kind: fc.constant(kind),
+        // At least two of this kind, the first coming from the merged-away contact.
+        many: fc.integer({ min: 2, max: 4 }).chain((n) => identitiesOf(kind, n)).map(([first, ...rest]) => [{ ...first, onSurvivor: false, identity: { ...first.identity, contactId: 'wa-contact' } }, ...rest]),
+        few: fc.integer({ min: 0, max: 1 }).chain((n) => identitiesOf(kind === 'instagram' ? 'whatsapp' : 'instagram', n)),
+      }),
+    );
+    fc.assert(
+      fc.property(case_, ({ kind, many, few }) => {
+        const plan = planFor([...many, ...few]);
+        expect(plan.needsAgent).toBe(true);
+        expect(plan.conflicts.filter((c) => c.kind === 'two_identities').map((c) => (c as { channelKind: string }).channelKind)).toEqual([kind]);
       }),
     );
   });

@@ -52,6 +52,8 @@ export interface DeliveryAttempt {
   /** HTTP status, or 0 when no answer came (refused, reset, timeout). */
   status: number;
   error?: string;
+  /** How long the platform waits before trying again, like Meta's backoff; absent after the last try. */
+  retryInMs?: number;
 }
 
 export interface WebhookDeliveryRecord {
@@ -221,14 +223,16 @@ export class WebhookDelivery {
     try {
       for (let attempt = 1; attempt <= this.options.maxAttempts && !this.closed; attempt++) {
         const outcome = await this.post(record);
-        record.attempts.push({ attempt, at: this.deps.now(), ...outcome });
+        const delivered = outcome.status >= 200 && outcome.status < 300;
+        const retryInMs = !delivered && attempt < this.options.maxAttempts ? this.options.retryBaseMs * 2 ** (attempt - 1) : undefined;
+        record.attempts.push({ attempt, at: this.deps.now(), ...outcome, ...(retryInMs !== undefined && { retryInMs }) });
         firstDone();
-        if (outcome.status >= 200 && outcome.status < 300) {
+        if (delivered) {
           record.state = 'delivered';
           if (record.channel === 'instagram') this.consecutiveGiveUps = 0;
           return;
         }
-        if (attempt < this.options.maxAttempts) await this.sleep(this.options.retryBaseMs * 2 ** (attempt - 1));
+        if (retryInMs !== undefined) await this.sleep(retryInMs);
       }
       record.state = 'gave_up';
       if (record.channel === 'instagram') this.noteInstagramGiveUp();

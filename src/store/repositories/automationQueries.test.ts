@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilingContext } from '../../../test/compiledSql';
+import { compilingContext, sqlSection } from '../../../test/compiledSql';
 import { AutomationRunsRepository } from './automationRuns';
 import { AutomationsRepository } from './automations';
 
@@ -13,11 +13,7 @@ describe.each(['sqlite', 'postgres'] as const)('automation queries on %s', (dial
     const ctx = compilingContext(dialect, sink);
     const runs = new AutomationRunsRepository(ctx);
     const automations = new AutomationsRepository(ctx);
-    const section = async (name: string, work: () => Promise<unknown>) => {
-      sink.push(`-- ${name}`);
-      await work().catch(() => undefined);
-      sink.push('');
-    };
+    const section = sqlSection(sink);
     await section('automations.list (enabled, one channel)', () => automations.list('w', { channelId: 'c', enabledOnly: true }));
     await section('automationRuns.activeForConversation', () => runs.activeForConversation('c'));
     await section('automationRuns.lock', () => runs.lock('r'));

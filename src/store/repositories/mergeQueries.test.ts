@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilingContext } from '../../../test/compiledSql';
+import { compilingContext, sqlSection } from '../../../test/compiledSql';
 import { CodeGuessesRepository } from './codeGuesses';
 import { ContactsRepository } from './contacts';
 import { IdentitiesRepository } from './identities';
@@ -24,11 +24,7 @@ describe.each(['sqlite', 'postgres'] as const)('merge queries on %s', (dialect) 
     const guesses = new CodeGuessesRepository(ctx);
     const requests = new MergeRequestsRepository(ctx);
     const suggestions = new SuggestionsRepository(ctx);
-    const section = async (name: string, work: () => Promise<unknown>) => {
-      sink.push(`-- ${name}`);
-      await work().catch(() => undefined);
-      sink.push('');
-    };
+    const section = sqlSection(sink);
     await section('contacts.lock (both contacts, id order)', () => contacts.lock('w', ['a', 'b']));
     await section('identities.forContacts', () => identities.forContacts(['a', 'b']));
     await section('identities.repoint', () => identities.repoint(['i1'], 'a'));
