@@ -1,9 +1,9 @@
 import { Outlet, useParams } from 'react-router-dom';
 import { cx } from '../../../components/ui/cx';
+import { useInboxLiveUpdates } from '../../../lib/use-inbox-live-updates';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { useMergeNotifications } from '../../merge';
 import { ConversationList } from '../components/conversation-list';
-import { useInboxLiveUpdates } from '../lib/use-inbox-live-updates';
-import { useMergeNotifications } from '../lib/use-merge-notifications';
 import '../chat.css';
 import '../thread.css';
 
