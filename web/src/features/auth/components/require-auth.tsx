@@ -5,6 +5,7 @@ import { FormError } from '../../../components/ui/alert';
 import { errorMessage } from '../../../lib/api';
 import { useMe } from '../../../lib/session/get-me';
 import { getSignInNotice } from '../../../lib/session/sign-in-notice';
+import '../auth.css';
 
 /** Everything behind sign-in: shows the shell for a signed-in person, sends anyone else to the sign-in page. */
 export function RequireAuth() {

@@ -6,6 +6,7 @@ import { useMergeNotifications } from '../../merge';
 import { ConversationList } from '../components/conversation-list';
 import '../chat.css';
 import '../thread.css';
+import '../chat-layout.css';
 
 /**
  * `/chat`: the conversation list beside the open thread. On a narrow screen the
