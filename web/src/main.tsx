@@ -4,7 +4,13 @@ import { App } from './app/app';
 import { createRouter } from './app/router';
 import { watchSessionExpiry } from './app/session-expiry';
 import { createQueryClient } from './lib/query-client';
-import './styles/app.css';
+// After the app: on a tie between a feature's rule and a shared one, the shared one wins, as it
+// always has. Each file comes after the ones it builds on.
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/overlays.css';
+import './styles/surfaces.css';
+import './styles/layout.css';
 
 const queryClient = createQueryClient();
 const router = createRouter();

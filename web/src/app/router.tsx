@@ -1,19 +1,10 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
-import { RequireAuth } from '../features/auth/components/require-auth';
-import { SetupPage } from '../features/auth/routes/setup';
-import { SignInPage } from '../features/auth/routes/sign-in';
-import { ChatLayout, NoConversationSelected } from '../features/chat/routes/chat-layout';
-import { ConversationPage } from '../features/chat/routes/conversation';
-import { ContactPage } from '../features/contacts/routes/contact';
-import { ContactsPage } from '../features/contacts/routes/contacts';
-import { SandboxPage } from '../features/sandbox/routes/sandbox-page';
-import { InstagramSettingsPage } from '../features/settings/routes/instagram';
-import { MergeAutomationPage } from '../features/settings/routes/merge-automation';
-import { PromptSettingsPage } from '../features/settings/routes/prompt-settings';
-import { SettingsHomePage } from '../features/settings/routes/settings-home';
-import { WhatsAppSettingsPage } from '../features/settings/routes/whatsapp';
-import { WorkspaceSettingsPage } from '../features/settings/routes/workspace';
-import { AgentsPage } from '../features/users/routes/agents';
+import { RequireAuth, SetupPage, SignInPage } from '../features/auth';
+import { ChatLayout, ConversationPage, NoConversationSelected } from '../features/chat';
+import { ContactPage, ContactsPage } from '../features/contacts';
+import { SandboxPage } from '../features/sandbox';
+import { InstagramSettingsPage, MergeAutomationPage, PromptSettingsPage, SettingsHomePage, WhatsAppSettingsPage, WorkspaceSettingsPage } from '../features/settings';
+import { AgentsPage } from '../features/users';
 import { NotFoundPage } from './not-found';
 
 /** Every page of the agent UI. Paths are part of the product: the guide, links and bookmarks use them. */

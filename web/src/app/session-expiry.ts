@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { meQueryKey } from '../features/auth/api/get-me';
-import { endSession } from '../features/auth/end-session';
 import { onSessionExpired } from '../lib/api';
+import { endSession } from '../lib/session/end-session';
+import { meQueryKey } from '../lib/session/get-me';
 
 /**
  * When any call answers 401 while someone was signed in, the session has expired

@@ -1,8 +1,8 @@
 import { MessagesSquare, Settings, Users } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { Outlet, useLocation, useNavigationType } from 'react-router-dom';
-import type { Me } from '../../features/auth/api/get-me';
 import { LiveEventsProvider, useLiveStatus } from '../../lib/live-events';
+import type { Me } from '../../lib/session/get-me';
 import { IconLink } from '../ui/icon-link';
 import { UserMenu } from './user-menu';
 

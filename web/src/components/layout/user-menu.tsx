@@ -1,7 +1,7 @@
 import { LogOut } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useLogout } from '../../features/auth/api/logout';
-import type { Me } from '../../features/auth/api/get-me';
+import type { Me } from '../../lib/session/get-me';
+import { useLogout } from '../../lib/session/logout';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { timestampSchema } from '../../lib/api';
-import { roleSchema } from '../auth/types';
+import { roleSchema } from '../../lib/session/types';
 
 /** An agent or admin of the workspace, as the users API lists them. */
 export const workspaceUserSchema = z.object({

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
-import { sessionUserSchema } from '../types';
-import { forgetSessionData, meQueryOptions } from './get-me';
+import { forgetSessionData, meQueryOptions } from '../../../lib/session/get-me';
+import { sessionUserSchema } from '../../../lib/session/types';
 
 export const setupInputSchema = z.object({
   token: z.string().min(1, 'This setup link has no token. Use the full link printed when Braid started.'),

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
-import { sessionUserSchema } from '../types';
-import { forgetSessionData, meQueryOptions } from './get-me';
+import { forgetSessionData, meQueryOptions } from '../../../lib/session/get-me';
+import { sessionUserSchema } from '../../../lib/session/types';
 
 export const loginInputSchema = z.object({
   email: z.string().trim().min(1, 'Enter your email address.').pipe(z.email('Enter a valid email address.')),

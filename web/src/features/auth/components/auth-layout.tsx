@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { usePageTitle } from '../../../lib/use-page-title';
+import '../auth.css';
 
 /** The calm, centred frame of the pages before sign-in. */
 export function AuthLayout({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {

@@ -3,8 +3,9 @@ import { AppShell } from '../../../components/layout/app-shell';
 import { Button } from '../../../components/ui/button';
 import { FormError } from '../../../components/ui/alert';
 import { errorMessage } from '../../../lib/api';
-import { useMe } from '../api/get-me';
-import { getSignInNotice } from '../sign-in-notice';
+import { useMe } from '../../../lib/session/get-me';
+import { getSignInNotice } from '../../../lib/session/sign-in-notice';
+import '../auth.css';
 
 /** Everything behind sign-in: shows the shell for a signed-in person, sends anyone else to the sign-in page. */
 export function RequireAuth() {

@@ -6,7 +6,7 @@ import { TextField } from '../../../components/ui/text-field';
 import { errorMessage } from '../../../lib/api';
 import { setupInputSchema, useCompleteSetup, type SetupInput } from '../api/complete-setup';
 import { useSetupToken } from '../api/check-setup-token';
-import { useMe } from '../api/get-me';
+import { useMe } from '../../../lib/session/get-me';
 import { AuthLayout } from '../components/auth-layout';
 
 type Fields = Omit<SetupInput, 'token'>;

@@ -4,10 +4,10 @@ import { FormError } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { TextField } from '../../../components/ui/text-field';
 import { errorMessage } from '../../../lib/api';
-import { useMe } from '../api/get-me';
+import { useMe } from '../../../lib/session/get-me';
+import { clearSignInNotice, getSignInNotice } from '../../../lib/session/sign-in-notice';
 import { loginInputSchema, useLogin, type LoginInput } from '../api/login';
 import { AuthLayout } from '../components/auth-layout';
-import { clearSignInNotice, getSignInNotice } from '../sign-in-notice';
 
 interface SignInState {
   /** The page that sent here because nobody was signed in. */

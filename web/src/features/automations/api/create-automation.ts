@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
-import type { ChannelKind } from '../../channels/api/list-channels';
+import type { ChannelKind } from '../../../lib/channel-kind';
 import { automationSchema, automationsRootKey, type Automation } from './automation-schema';
 
 const createAutomationResponseSchema = z.object({ automation: automationSchema });

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
-import type { ChannelKind } from '../../channels/api/list-channels';
+import type { ChannelKind } from '../../../lib/channel-kind';
 import { automationSchema, automationsRootKey } from './automation-schema';
 
 const listAutomationsResponseSchema = z.object({ automations: z.array(automationSchema) });

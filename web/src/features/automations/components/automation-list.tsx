@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/button';
 import { useNotify } from '../../../components/ui/notifications';
 import { Switch } from '../../../components/ui/switch';
 import { errorMessage } from '../../../lib/api';
-import type { ChannelKind } from '../../channels/api/list-channels';
+import type { ChannelKind } from '../../../lib/channel-kind';
 import { useAutomations } from '../api/list-automations';
 import { useUpdateAutomation } from '../api/update-automation';
 import type { Automation } from '../api/automation-schema';

@@ -1,9 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
-
-export const channelKindSchema = z.enum(['instagram', 'whatsapp']);
-export type ChannelKind = z.infer<typeof channelKindSchema>;
+import { channelKindSchema, type ChannelKind } from '../../../lib/channel-kind';
 
 export const channelSettingsSchema = z.object({ allowAutoMerge: z.boolean() }).loose();
 

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
-import { channelKindSchema, channelSettingsSchema, channelsQueryKey, type Channel } from './list-channels';
+import { channelKindSchema } from '../../../lib/channel-kind';
+import { channelSettingsSchema, channelsQueryKey, type Channel } from './list-channels';
 
 const updateChannelSettingsResponseSchema = z.object({
   channelId: z.string(),

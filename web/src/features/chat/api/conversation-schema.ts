@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelKindSchema } from '../../channels/api/list-channels';
+import { channelKindSchema } from '../../../lib/channel-kind';
 
 /** The 24-hour window in which a channel lets the business reply freely. */
 export const replyWindowSchema = z.object({
@@ -31,6 +31,3 @@ export const conversationSchema = z.object({
   createdAt: z.number(),
 });
 export type Conversation = z.infer<typeof conversationSchema>;
-
-/** Every query about conversations starts with this, so one invalidation refreshes them all. */
-export const conversationsRootKey = ['conversations'] as const;

@@ -1,8 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
-import { channelKindSchema } from '../../channels/api/list-channels';
-import { conversationSchema, conversationsRootKey, replyWindowSchema } from './conversation-schema';
+import { channelKindSchema } from '../../../lib/channel-kind';
+import { conversationsRootKey } from '../../../lib/query-keys';
+import { conversationSchema, replyWindowSchema } from './conversation-schema';
 
 /** A channel the composer can reply on: one of the contact's conversations (this one included). */
 export const replyChannelSchema = z.object({

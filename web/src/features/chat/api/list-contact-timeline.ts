@@ -1,8 +1,8 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
-import { channelKindSchema } from '../../channels/api/list-channels';
-import { conversationsRootKey } from './conversation-schema';
+import { channelKindSchema } from '../../../lib/channel-kind';
+import { conversationsRootKey } from '../../../lib/query-keys';
 
 export const messageSchema = z.object({
   id: z.string(),

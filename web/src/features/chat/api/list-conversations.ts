@@ -1,8 +1,9 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
-import type { ChannelKind } from '../../channels/api/list-channels';
-import { conversationSchema, conversationsRootKey } from './conversation-schema';
+import type { ChannelKind } from '../../../lib/channel-kind';
+import { conversationsRootKey } from '../../../lib/query-keys';
+import { conversationSchema } from './conversation-schema';
 
 export interface ConversationFilters {
   /** `me`, `unassigned`, or every conversation. */

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
-import { conversationSchema, conversationsRootKey } from './conversation-schema';
+import { conversationsRootKey } from '../../../lib/query-keys';
+import { conversationSchema } from './conversation-schema';
 
 const markReadResponseSchema = z.object({ conversation: conversationSchema });
 

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
-import type { ChannelKind } from '../../channels/api/list-channels';
-import { conversationsRootKey } from './conversation-schema';
+import type { ChannelKind } from '../../../lib/channel-kind';
+import { conversationsRootKey } from '../../../lib/query-keys';
 import { messageSchema } from './list-contact-timeline';
 
 const sendMessageResponseSchema = z.object({ message: messageSchema });

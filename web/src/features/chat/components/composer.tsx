@@ -4,10 +4,10 @@ import { FormError } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { RadioGroup } from '../../../components/ui/radio-group';
 import { errorMessage } from '../../../lib/api';
-import type { ChannelKind } from '../../channels/api/list-channels';
+import type { ChannelKind } from '../../../lib/channel-kind';
+import { CHANNEL_NAME, fullTime } from '../../../lib/format';
 import type { ConversationDetail } from '../api/get-conversation';
 import { useSendMessage } from '../api/send-message';
-import { CHANNEL_NAME, fullTime } from '../lib/format';
 import { ReplyWindowNotice } from './reply-window-notice';
 
 /**

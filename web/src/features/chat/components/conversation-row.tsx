@@ -1,8 +1,8 @@
 import { NavLink } from 'react-router-dom';
+import { ChannelBadge } from '../../../components/icons/channel-badge';
 import { cx } from '../../../components/ui/cx';
+import { fullTime, shortTime } from '../../../lib/format';
 import type { Conversation } from '../api/conversation-schema';
-import { fullTime, shortTime } from '../lib/format';
-import { ChannelBadge } from './channel-badge';
 
 /**
  * One conversation in the list: a link whose text says, in reading order, the channel,

@@ -3,10 +3,9 @@ import { useId, useState } from 'react';
 import { FormError } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { errorMessage } from '../../../lib/api';
-import { useAcceptMergeRequest } from '../../merge/api/accept-merge-request';
-import { useRejectMergeRequest } from '../../merge/api/reject-merge-request';
+import { fullTime } from '../../../lib/format';
+import { useAcceptMergeRequest, useRejectMergeRequest } from '../../merge';
 import type { Message } from '../api/list-contact-timeline';
-import { fullTime } from '../lib/format';
 import { payloadString } from '../lib/timeline';
 
 const DECIDED: Record<string, string> = { accepted: 'Merged', rejected: 'Rejected: the contacts stay apart' };

@@ -1,7 +1,7 @@
+import { ChannelBadge } from '../../../components/icons/channel-badge';
 import { cx } from '../../../components/ui/cx';
+import { CHANNEL_NAME, fullTime, messageTime } from '../../../lib/format';
 import type { Message } from '../api/list-contact-timeline';
-import { CHANNEL_NAME, fullTime, messageTime } from '../lib/format';
-import { ChannelBadge } from './channel-badge';
 import { MessageContent } from './message-content';
 import { MessageStatus } from './message-status';
 

@@ -1,7 +1,7 @@
 import { Clock } from 'lucide-react';
-import type { ChannelKind } from '../../channels/api/list-channels';
+import type { ChannelKind } from '../../../lib/channel-kind';
+import { CHANNEL_NAME, fullTime } from '../../../lib/format';
 import type { ReplyWindow } from '../api/conversation-schema';
-import { CHANNEL_NAME, fullTime } from '../lib/format';
 
 /** Says that the chosen channel cannot be answered now, since when, and what reopens it. */
 export function ReplyWindowNotice({ channel, window }: { channel: ChannelKind; window: ReplyWindow }) {

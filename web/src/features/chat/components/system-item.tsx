@@ -2,8 +2,8 @@ import { Bot, GitMerge, Info, Split, StickyNote, UserCheck } from 'lucide-react'
 import type { LucideIcon } from 'lucide-react';
 import { WhatsAppIcon } from '../../../components/icons/channel-icons';
 import { cx } from '../../../components/ui/cx';
+import { CHANNEL_NAME, fullTime, messageTime } from '../../../lib/format';
 import type { Message } from '../api/list-contact-timeline';
-import { CHANNEL_NAME, fullTime, messageTime } from '../lib/format';
 import { payloadNumber, payloadString } from '../lib/timeline';
 import { MergeRequestCard } from './merge-request-card';
 

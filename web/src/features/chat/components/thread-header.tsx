@@ -1,6 +1,7 @@
 import { ArrowLeft, PanelRight, UserCheck } from 'lucide-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { ChannelBadge } from '../../../components/icons/channel-badge';
 import { WhatsAppIcon } from '../../../components/icons/channel-icons';
 import { FormError } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
@@ -8,11 +9,10 @@ import { ConfirmDialog } from '../../../components/ui/dialog';
 import { IconButton } from '../../../components/ui/icon-button';
 import { useNotify } from '../../../components/ui/notifications';
 import { errorMessage } from '../../../lib/api';
-import { useSession } from '../../auth/use-session';
-import { useSendWhatsAppInvite } from '../../merge/api/send-whatsapp-invite';
+import { useSession } from '../../../lib/session/use-session';
+import { useSendWhatsAppInvite } from '../../merge';
 import { useAssignConversation } from '../api/assign-conversation';
 import type { ConversationDetail } from '../api/get-conversation';
-import { ChannelBadge } from './channel-badge';
 
 /**
  * The thread's title (the customer), who it is assigned to, and the guide's actions:

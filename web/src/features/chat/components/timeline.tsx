@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Button } from '../../../components/ui/button';
 import { FormError } from '../../../components/ui/alert';
 import { errorMessage } from '../../../lib/api';
-import { useContactHistory } from '../../contacts/api/get-contact-history';
+import { useContactHistory } from '../../contacts';
 import type { ReplyChannel } from '../api/get-conversation';
 import { useContactTimeline } from '../api/list-contact-timeline';
 import { assignmentItems } from '../lib/assignment-items';

@@ -1,5 +1,5 @@
-import type { AuditEvent } from '../../contacts/api/get-contact-history';
-import type { ChannelKind } from '../../channels/api/list-channels';
+import type { ChannelKind } from '../../../lib/channel-kind';
+import type { AuditEvent } from '../../contacts';
 import type { Message } from '../api/list-contact-timeline';
 
 /**

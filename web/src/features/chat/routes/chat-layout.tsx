@@ -1,11 +1,12 @@
 import { Outlet, useParams } from 'react-router-dom';
 import { cx } from '../../../components/ui/cx';
+import { useInboxLiveUpdates } from '../../../lib/use-inbox-live-updates';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { useMergeNotifications } from '../../merge';
 import { ConversationList } from '../components/conversation-list';
-import { useInboxLiveUpdates } from '../lib/use-inbox-live-updates';
-import { useMergeNotifications } from '../lib/use-merge-notifications';
 import '../chat.css';
 import '../thread.css';
+import '../chat-layout.css';
 
 /**
  * `/chat`: the conversation list beside the open thread. On a narrow screen the

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channelKindSchema } from '../../channels/api/list-channels';
+import { channelKindSchema } from '../../../lib/channel-kind';
 
 /** A contact as the contacts API presents it (shared by the contact operations). */
 export const contactSchema = z.object({

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
-import { contactsRootKey } from './contact-keys';
+import { contactsRootKey } from '../../../lib/query-keys';
 import { contactSchema } from './contact-schema';
 
 const suggestionsResponseSchema = z.object({

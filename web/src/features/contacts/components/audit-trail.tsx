@@ -1,4 +1,4 @@
-import { fullTime } from '../../chat/lib/format';
+import { fullTime } from '../../../lib/format';
 import type { AuditEvent } from '../api/get-contact-history';
 import { describeAuditEvent } from '../lib/describe-audit';
 

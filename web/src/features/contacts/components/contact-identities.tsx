@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
-import { ChannelBadge } from '../../chat/components/channel-badge';
-import { CHANNEL_NAME, fullTime } from '../../chat/lib/format';
+import { ChannelBadge } from '../../../components/icons/channel-badge';
+import { CHANNEL_NAME, fullTime } from '../../../lib/format';
 import type { ContactView, IdentityView } from '../api/get-contact';
 
 function identityLabel(identity: IdentityView): string {

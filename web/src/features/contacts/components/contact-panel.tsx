@@ -1,8 +1,8 @@
 import { useId, type ReactNode } from 'react';
 import { FormError } from '../../../components/ui/alert';
 import { errorMessage } from '../../../lib/api';
-import { fullTime } from '../../chat/lib/format';
-import { useAgentNames } from '../../users/use-agent-names';
+import { fullTime } from '../../../lib/format';
+import { useAgentNames } from '../../users';
 import { useContact } from '../api/get-contact';
 import { useContactHistory } from '../api/get-contact-history';
 import { contactLabel } from '../api/contact-schema';

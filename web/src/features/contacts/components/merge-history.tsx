@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ConfirmDialog } from '../../../components/ui/dialog';
 import { useNotify } from '../../../components/ui/notifications';
-import { fullTime } from '../../chat/lib/format';
-import { useUndoMerge } from '../../merge/api/undo-merge';
+import { fullTime } from '../../../lib/format';
+import { useUndoMerge } from '../../merge';
 import type { MergeHistoryItem } from '../api/get-contact-history';
 import { describeHow } from '../lib/describe-audit';
 

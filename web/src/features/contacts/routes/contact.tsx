@@ -1,7 +1,7 @@
 import { useParams } from 'react-router-dom';
+import { useInboxLiveUpdates } from '../../../lib/use-inbox-live-updates';
 import { usePageTitle } from '../../../lib/use-page-title';
-import { useInboxLiveUpdates } from '../../chat/lib/use-inbox-live-updates';
-import { useMergeNotifications } from '../../chat/lib/use-merge-notifications';
+import { useMergeNotifications } from '../../merge';
 import { ContactPanel } from '../components/contact-panel';
 
 /** `/contacts/:contactId`: the contact panel as a page of its own. */

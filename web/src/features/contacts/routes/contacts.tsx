@@ -1,11 +1,11 @@
 import { Contact as ContactIcon, Search } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { ChannelBadge } from '../../../components/icons/channel-badge';
 import { Page } from '../../../components/layout/page';
 import { FormError } from '../../../components/ui/alert';
 import { errorMessage } from '../../../lib/api';
-import { useInboxLiveUpdates } from '../../chat/lib/use-inbox-live-updates';
-import { ChannelBadge } from '../../chat/components/channel-badge';
+import { useInboxLiveUpdates } from '../../../lib/use-inbox-live-updates';
 import { contactLabel } from '../api/contact-schema';
 import { useContacts } from '../api/list-contacts';
 import '../contacts.css';

@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
-import { conversationsRootKey } from '../../chat/api/conversation-schema';
-import { contactsRootKey } from '../../contacts/api/contact-keys';
+import { contactsRootKey, conversationsRootKey } from '../../../lib/query-keys';
 
 const sendInviteResponseSchema = z.object({
   invite: z.object({ id: z.string(), state: z.string(), expiresAt: z.number() }).loose(),

@@ -3,8 +3,9 @@ import { Callout, FormError } from '../../../components/ui/alert';
 import { IconButton } from '../../../components/ui/icon-button';
 import { useNotify } from '../../../components/ui/notifications';
 import { errorMessage } from '../../../lib/api';
-import { useChannel, type ChannelKind } from '../../channels/api/list-channels';
-import { CHANNEL_NAME, fullTime } from '../../chat/lib/format';
+import type { ChannelKind } from '../../../lib/channel-kind';
+import { CHANNEL_NAME, fullTime } from '../../../lib/format';
+import { useChannel } from '../../channels';
 
 const ID_LABEL: Record<ChannelKind, string> = { instagram: 'Instagram account id', whatsapp: 'Phone number id' };
 

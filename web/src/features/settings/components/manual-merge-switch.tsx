@@ -3,8 +3,7 @@ import { FormError } from '../../../components/ui/alert';
 import { Switch } from '../../../components/ui/switch';
 import { useNotify } from '../../../components/ui/notifications';
 import { errorMessage } from '../../../lib/api';
-import type { Channel } from '../../channels/api/list-channels';
-import { useUpdateChannelSettings } from '../../channels/api/update-channel-settings';
+import { useUpdateChannelSettings, type Channel } from '../../channels';
 
 /**
  * The guide's **Manual merge mode** switch. It is the inverse of the channel's

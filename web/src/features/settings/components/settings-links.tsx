@@ -1,6 +1,7 @@
 import { ChevronRight } from 'lucide-react';
 import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import '../settings.css';
 
 export interface SettingsLinkItem {
   to: string;

@@ -4,8 +4,8 @@ import { Page } from '../../../components/layout/page';
 import { Callout, FormError } from '../../../components/ui/alert';
 import { IconButton } from '../../../components/ui/icon-button';
 import { errorMessage } from '../../../lib/api';
-import { useSession } from '../../auth/use-session';
-import { useChannel } from '../../channels/api/list-channels';
+import { useSession } from '../../../lib/session/use-session';
+import { useChannel } from '../../channels';
 import { ManualMergeSwitch } from '../components/manual-merge-switch';
 import '../settings.css';
 

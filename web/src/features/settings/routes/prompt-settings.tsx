@@ -1,7 +1,7 @@
 import { GitMerge } from 'lucide-react';
 import { Page } from '../../../components/layout/page';
-import { useSession } from '../../auth/use-session';
-import { AutomationList } from '../../automations/components/automation-list';
+import { useSession } from '../../../lib/session/use-session';
+import { AutomationList } from '../../automations';
 import { SettingsLinks } from '../components/settings-links';
 
 /** `/settings/instagram/prompt-settings`: Instagram automations and the way into Merge Automation. */

@@ -1,7 +1,7 @@
 import { Building2, UsersRound } from 'lucide-react';
 import { Page } from '../../../components/layout/page';
 import { InstagramIcon, WhatsAppIcon } from '../../../components/icons/channel-icons';
-import { useSession } from '../../auth/use-session';
+import { useSession } from '../../../lib/session/use-session';
 import { SettingsLinks } from '../components/settings-links';
 
 /** `/settings`: the sections an admin configures. */

@@ -1,9 +1,8 @@
 import { Page } from '../../../components/layout/page';
 import { Callout } from '../../../components/ui/alert';
 import { ApiError, errorMessage } from '../../../lib/api';
-import { useSession } from '../../auth/use-session';
-import { useWorkspaceSettings } from '../../workspace/api/get-workspace-settings';
-import { InviteSettingsForm } from '../../workspace/components/invite-settings-form';
+import { useSession } from '../../../lib/session/use-session';
+import { InviteSettingsForm, useWorkspaceSettings } from '../../workspace';
 import '../settings.css';
 
 /** `/settings/workspace`: settings that apply to the whole workspace. */

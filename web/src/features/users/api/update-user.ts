@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
-import { roleSchema } from '../../auth/types';
+import { roleSchema } from '../../../lib/session/types';
 import { usersQueryKey } from './list-users';
 
 export const updateUserInputSchema = z.object({

@@ -5,6 +5,7 @@ import { Switch } from '../../../components/ui/switch';
 import { errorMessage } from '../../../lib/api';
 import { useUpdateUser } from '../api/update-user';
 import type { WorkspaceUser } from '../types';
+import '../users.css';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 

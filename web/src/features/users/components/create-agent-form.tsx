@@ -5,7 +5,7 @@ import { RadioGroup } from '../../../components/ui/radio-group';
 import { TextField } from '../../../components/ui/text-field';
 import { useNotify } from '../../../components/ui/notifications';
 import { errorMessage } from '../../../lib/api';
-import type { Role } from '../../auth/types';
+import type { Role } from '../../../lib/session/types';
 import { createUserInputSchema, useCreateUser, type CreateUserInput } from '../api/create-user';
 
 type FieldErrors = Partial<Record<keyof CreateUserInput, string>>;

@@ -2,7 +2,7 @@ import { Page } from '../../../components/layout/page';
 import { Callout, FormError } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { ApiError, errorMessage } from '../../../lib/api';
-import { useSession } from '../../auth/use-session';
+import { useSession } from '../../../lib/session/use-session';
 import { useUsers } from '../api/list-users';
 import { AgentList } from '../components/agent-list';
 import { CreateAgentForm } from '../components/create-agent-form';

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { forgetSessionData, meQueryKey } from './api/get-me';
+import { forgetSessionData, meQueryKey } from './get-me';
 import { setSignInNotice, type SignInNotice } from './sign-in-notice';
 
 /**

@@ -1,8 +1,8 @@
 import { hashKey, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { api, ApiError } from '../../../lib/api';
-import { getSignInNotice, setSignInNotice } from '../sign-in-notice';
-import { sessionUserSchema, workspaceSchema } from '../types';
+import { api, ApiError } from '../api';
+import { getSignInNotice, setSignInNotice } from './sign-in-notice';
+import { sessionUserSchema, workspaceSchema } from './types';
 
 export const meResponseSchema = z.object({
   user: sessionUserSchema,

@@ -1,7 +1,8 @@
-import { InstagramIcon, WhatsAppIcon } from '../../../components/icons/channel-icons';
-import { cx } from '../../../components/ui/cx';
-import type { ChannelKind } from '../../channels/api/list-channels';
-import { CHANNEL_NAME } from '../lib/format';
+import type { ChannelKind } from '../../lib/channel-kind';
+import { CHANNEL_NAME } from '../../lib/format';
+import { cx } from '../ui/cx';
+import { InstagramIcon, WhatsAppIcon } from './channel-icons';
+import './channel-badge.css';
 
 /** The channel's glyph with its name for screen readers (or shown, with `showName`). */
 export function ChannelBadge({ channel, showName = false, className }: { channel: ChannelKind; showName?: boolean; className?: string }) {

@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useLiveEvent } from '../../../lib/live-events';
-import { contactsRootKey } from '../../contacts/api/contact-keys';
-import { conversationsRootKey } from '../api/conversation-schema';
+import { useLiveEvent } from './live-events';
+import { contactsRootKey, conversationsRootKey } from './query-keys';
 
 /** Events that change what a conversation row or a thread shows. */
 const CONVERSATION_EVENTS = [

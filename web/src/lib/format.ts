@@ -1,4 +1,4 @@
-import type { ChannelKind } from '../../channels/api/list-channels';
+import type { ChannelKind } from './channel-kind';
 
 export const CHANNEL_NAME: Record<ChannelKind, string> = { instagram: 'Instagram', whatsapp: 'WhatsApp' };
 

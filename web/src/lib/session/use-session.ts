@@ -1,4 +1,4 @@
-import { useMe, type Me } from './api/get-me';
+import { useMe, type Me } from './get-me';
 
 /** The signed-in person and workspace, for any page inside the app shell (which renders only once they are known). */
 export function useSession(): Me {

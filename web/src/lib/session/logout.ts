@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api';
-import { endSession } from '../end-session';
+import { api } from '../api';
+import { endSession } from './end-session';
 
 export function logout() {
   return api.post('/api/auth/logout', undefined, undefined, { unauthorizedIsExpected: true });

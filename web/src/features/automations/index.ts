@@ -1,0 +1,1 @@
+export { AutomationList } from './components/automation-list';

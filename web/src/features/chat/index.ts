@@ -1,0 +1,2 @@
+export { ChatLayout, NoConversationSelected } from './routes/chat-layout';
+export { ConversationPage } from './routes/conversation';

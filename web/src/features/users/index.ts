@@ -1,0 +1,2 @@
+export { AgentsPage } from './routes/agents';
+export { useAgentNames } from './use-agent-names';

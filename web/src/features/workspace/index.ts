@@ -1,0 +1,2 @@
+export { useWorkspaceSettings } from './api/get-workspace-settings';
+export { InviteSettingsForm } from './components/invite-settings-form';
