@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
@@ -23,7 +24,15 @@ import { metaPlatformPlugin } from './sandbox/meta/plugin';
 import type { PlatformState } from './sandbox/meta/state';
 import { bootstrapWorkspace } from './usecases/workspace/bootstrapWorkspace';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The checkout's root, whether this runs as src/main.ts (tsx) or as the built dist/server/main.js. */
+const root = packageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '..');
+  }
+}
 
 export interface RunningBraid {
   url: string;

@@ -1,10 +1,11 @@
-import { Redis } from 'ioredis';
 import type { EventBus, StoredEvent } from './bus';
 
 const CHANNEL = 'braid:events';
 
 /** Several Braid processes: events go through Redis pub/sub so every process's tabs see them. */
 export async function createRedisBus(url: string, channel = CHANNEL): Promise<EventBus> {
+  // Loaded only when Redis is configured: a single process starts without it.
+  const { Redis } = await import('ioredis');
   const options = { lazyConnect: true, maxRetriesPerRequest: 2, enableOfflineQueue: false };
   const publisher = new Redis(url, options);
   const subscriber = new Redis(url, options);

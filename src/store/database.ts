@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect } from 'kysely';
+import type pg from 'pg';
 import type { StorageConfig } from '../config';
 import type { DB } from './schema';
 
-// Times are stored as bigint epoch milliseconds: read them back as numbers, not strings.
-pg.types.setTypeParser(20, (value) => Number(value));
 
 export class StorageError extends Error {}
 
@@ -29,14 +27,34 @@ function openSqlite(file: string): Kysely<DB> {
     database.pragma('busy_timeout = 5000');
     // Fail now, not on the first request, when the file cannot be written.
     database.exec('create table if not exists braid_write_check (x integer); drop table braid_write_check;');
-    return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+    return new Kysely<DB>({ dialect: new TransactionalDdlSqliteDialect({ database: withStatementCache(database) }) });
   } catch (error) {
     throw new StorageError(`Cannot open the SQLite database at ${file}: ${(error as Error).message}`);
   }
 }
 
+/**
+ * SQLite runs schema changes inside transactions, though Kysely's adapter does not claim it. Saying
+ * so lets the migrator apply all pending migrations in one transaction: a first start syncs the
+ * disk once instead of once per statement (every commit is synced), and a failed migration leaves
+ * nothing half-applied.
+ */
+class TransactionalDdlSqliteDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new (class extends SqliteAdapter {
+      override get supportsTransactionalDdl(): boolean {
+        return true;
+      }
+    })();
+  }
+}
+
 async function openPostgres(url: string): Promise<Kysely<DB>> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Loaded only for PostgreSQL: the embedded default starts without it.
+  const { default: postgres } = (await import('pg')) as { default: typeof pg };
+  // Times are stored as bigint epoch milliseconds: read them back as numbers, not strings.
+  postgres.types.setTypeParser(20, (value) => Number(value));
+  const pool = new postgres.Pool({ connectionString: url, max: 10 });
   // An idle connection the server closes (a restart, an administrator) must not crash Braid: the
   // pool drops it and the next query opens a new one.
   pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));

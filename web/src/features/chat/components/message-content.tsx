@@ -1,9 +1,10 @@
 import { FileText, Link as LinkIcon } from 'lucide-react';
+import { isWebLink } from '../../../lib/web-link';
 import type { Message } from '../api/list-contact-timeline';
 import { attachmentsOf, outboundContentOf, type Attachment } from '../lib/timeline';
 
 function AttachmentView({ attachment }: { attachment: Attachment }) {
-  if (!attachment.url) {
+  if (!isWebLink(attachment.url)) {
     return <span className="msg-attachment muted">[{attachment.type}{attachment.filename ? `: ${attachment.filename}` : ''}]</span>;
   }
   if (attachment.type === 'image' || attachment.type === 'sticker') {
@@ -43,7 +44,7 @@ export function MessageContent({ message }: { message: Message }) {
         <ul className="msg-choices" aria-label="Buttons offered">
           {outbound.buttons.map((button) => (
             <li key={button.title}>
-              {button.url ? (
+              {isWebLink(button.url) ? (
                 <a href={button.url} target="_blank" rel="noreferrer">
                   <LinkIcon aria-hidden="true" size={12} /> {button.title}
                 </a>

@@ -14,6 +14,7 @@ const INVITE_STATE: Record<string, string> = {
   expired: 'Expired',
   superseded: 'Replaced by a newer invite',
   rejected: 'Rejected',
+  disputed: 'Disputed: the customer tapped Not me, the merge was undone',
 };
 
 const ICONS: Record<string, LucideIcon> = {

@@ -26,7 +26,7 @@ export const inviteSchema = z.object({
   id: z.string(),
   contactId: z.string(),
   conversationId: z.string(),
-  /** sent, connected, merged, expired, superseded, rejected */
+  /** sent, connected, merged, expired, superseded, rejected, disputed */
   state: z.string(),
   createdAt: z.number(),
   expiresAt: z.number(),

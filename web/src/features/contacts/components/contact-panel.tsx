@@ -30,6 +30,7 @@ const INVITE_STATE: Record<string, string> = {
   expired: 'expired',
   superseded: 'replaced by a newer one',
   rejected: 'rejected',
+  disputed: 'disputed (Not me)',
 };
 
 /**

@@ -19,6 +19,7 @@ const ACTIONS: Record<string, string> = {
   'invite.expired': 'WhatsApp invite expired',
   'invite.superseded': 'WhatsApp invite replaced by a newer one',
   'invite.rejected': 'WhatsApp invite rejected',
+  'invite.disputed': 'Customer tapped Not me: the linked WhatsApp account was not theirs',
   'merge_request.created': 'Agent asked to merge',
   'merge_request.accepted': 'Merge request accepted',
   'merge_request.rejected': 'Merge request rejected',
