@@ -75,6 +75,14 @@ describe('GET /api/conversations', () => {
 });
 
 describe('a conversation', () => {
+  it('shows a username that already starts with @ with one @', async () => {
+    const { identity, conversation } = await igCustomerWhoWrote('Ana Handle');
+    await repos().identities.update(identity.id, { username: '@ana.handle', displayName: null });
+    await repos().contacts.save({ ...(await repos().contacts.get(env.workspace.id, identity.contactId))!, name: null });
+    const listed = (await env.agentApi.get('/api/conversations?q=ana.handle')).body.conversations.find((c: { id: string }) => c.id === conversation.id);
+    expect(listed.customer).toMatchObject({ name: '@ana.handle', handle: '@ana.handle' });
+  });
+
   it('is assigned with "me", an id or null, audited and announced in realtime', async () => {
     const { conversation } = await igCustomerWhoWrote('Assign Me');
     const stream = await openEventStream(env.braid.url, env.adminApi.cookie);

@@ -1,7 +1,7 @@
 import { conflict as conflictError, type AppError } from '../shared/errors';
 import { normalizeEmail, normalizePhone } from '../shared/phone';
 import type { ChannelKind } from '../shared/channelKind';
-import { foldText } from '../shared/text';
+import { foldText, handleOf } from '../shared/text';
 
 /**
  * The merge rules of PRODUCT.md as a pure plan over snapshots: what the surviving contact looks
@@ -196,7 +196,7 @@ export function planMerge(input: MergeInput): MergePlan {
 const KIND_NAME: Record<ChannelKind, string> = { instagram: 'Instagram', whatsapp: 'WhatsApp' };
 
 function identityLabel(identity: IdentitySnapshot): string {
-  if (identity.username) return `@${identity.username}`;
+  if (identity.username) return handleOf(identity.username);
   return identity.displayName ?? (identity.phone ? `+${identity.phone}` : (identity.externalId ?? identity.id));
 }
 

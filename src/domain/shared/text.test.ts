@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText, isUnspacedScript, stripEmoji, stripLatinAccents } from './text';
+import { foldText, handleOf, isUnspacedScript, stripEmoji, stripLatinAccents } from './text';
 
 describe('foldText', () => {
   it.each([
@@ -33,5 +33,13 @@ describe('helpers', () => {
   it('isUnspacedScript', () => {
     expect(isUnspacedScript('你')).toBe(true);
     expect(isUnspacedScript('a')).toBe(false);
+  });
+});
+
+describe('handleOf', () => {
+  it('puts exactly one @ in front', () => {
+    expect(handleOf('ana.souza')).toBe('@ana.souza');
+    expect(handleOf('@ana.souza')).toBe('@ana.souza');
+    expect(handleOf('@@ana')).toBe('@ana');
   });
 });

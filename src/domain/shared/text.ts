@@ -45,3 +45,8 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 export function isUnspacedScript(char: string): boolean {
   return UNSPACED.test(char);
 }
+
+/** A username as shown: one "@" in front, whether or not Meta's value already starts with one. */
+export function handleOf(username: string): string {
+  return `@${username.replace(/^@+/, '')}`;
+}

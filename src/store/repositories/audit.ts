@@ -1,5 +1,7 @@
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import { readJson } from '../json';
+import type { AuditEventTable } from '../schema';
 import type { RepositoryContext } from './context';
 
 export interface AuditEntry {
@@ -49,17 +51,36 @@ export class AuditRepository {
       .orderBy('id', 'desc')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({
-      id: Number(r.id),
-      workspaceId: r.workspace_id,
-      actorType: r.actor_type as AuditEntry['actorType'],
-      actorId: r.actor_id,
-      action: r.action,
-      subjectType: r.subject_type,
-      subjectId: r.subject_id,
-      contactId: r.contact_id,
-      data: readJson(z.record(z.string(), z.unknown()), r.data),
-      createdAt: r.created_at,
-    }));
+    return rows.map(toRecord);
   }
+
+  /** The newest entry of one action about each subject (e.g. the last assignment of each conversation). */
+  async latestFor(subjectIds: string[], action: string): Promise<AuditRecord[]> {
+    if (subjectIds.length === 0) return [];
+    const rows = await this.ctx.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('subject_id', 'in', subjectIds)
+      .where('action', '=', action)
+      .orderBy('id', 'desc')
+      .execute();
+    const newest = new Map<string, (typeof rows)[number]>();
+    for (const row of rows) if (!newest.has(row.subject_id)) newest.set(row.subject_id, row);
+    return [...newest.values()].map(toRecord);
+  }
+}
+
+function toRecord(r: Selectable<AuditEventTable>): AuditRecord {
+  return {
+    id: Number(r.id),
+    workspaceId: r.workspace_id,
+    actorType: r.actor_type as AuditEntry['actorType'],
+    actorId: r.actor_id,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    contactId: r.contact_id,
+    data: readJson(z.record(z.string(), z.unknown()), r.data),
+    createdAt: r.created_at,
+  };
 }

@@ -61,6 +61,41 @@ describe('manual merge from the contact view', () => {
     expect(again.body.error.code).toBe('merge_already_merged');
   });
 
+  it('two contacts of one name: the thread and the notification name the channels, not the name twice', async () => {
+    const { api, instagram, whatsapp } = await setUp();
+    const ig = await addCustomer(braid.ctx, instagram, { name: 'Ana Souza', username: 'ana.souza' });
+    const wa = await addCustomer(braid.ctx, whatsapp, { name: 'Ana Souza', phone: '351912340000' });
+    const since = await braid.ctx.store.repos.events.latestId(ig.contact.workspaceId);
+    expect((await api.post(`/api/contacts/${ig.contact.id}/merge`, { with: wa.contact.id })).status).toBe(200);
+    const notice = "Ana Souza's WhatsApp is now linked to their Instagram contact.";
+    const items = await braid.ctx.store.kysely.selectFrom('messages').select('text').where('conversation_id', '=', ig.conversation.id).where('type', '=', 'merge').execute();
+    expect(items.map((i) => i.text)).toEqual([notice]);
+    const events = await braid.ctx.store.repos.events.since(ig.contact.workspaceId, since, 100);
+    expect(events.find((e) => e.type === 'contact.merged')?.data).toMatchObject({ message: `Contacts merged: ${notice}` });
+  });
+
+  it('the merged WhatsApp conversation takes the Instagram conversation’s agent when it has none, until the merge is undone', async () => {
+    const { api, agent, instagram, whatsapp } = await setUp();
+    const ig = await addCustomer(braid.ctx, instagram, { name: 'Rui Costa', username: 'rui.costa' });
+    const wa = await addCustomer(braid.ctx, whatsapp, { name: 'Rui', phone: '351912340001' });
+    const busy = await addCustomer(braid.ctx, whatsapp, { name: 'Rui (work)', phone: '351912340002' });
+    expect((await api.post(`/api/conversations/${ig.conversation.id}/assign`, { userId: 'me' })).status).toBe(200);
+    expect((await api.post(`/api/conversations/${busy.conversation.id}/assign`, { userId: null })).status).toBe(200);
+    const assigneeOf = async (conversationId: string) => (await api.get(`/api/conversations/${conversationId}`)).body.conversation.assignee?.id ?? null;
+
+    const merged = await api.post(`/api/contacts/${ig.contact.id}/merge`, { with: wa.contact.id });
+    expect(merged.status).toBe(200);
+    expect(await assigneeOf(wa.conversation.id)).toBe(agent.id);
+    const history = (await api.get(`/api/contacts/${ig.contact.id}/history`)).body.events as { action: string; subjectId: string; actorType: string; data: any }[];
+    expect(history.filter((e) => e.action === 'conversation.assigned' && e.subjectId === wa.conversation.id)).toEqual([
+      expect.objectContaining({ actorType: 'system', data: expect.objectContaining({ assigneeId: agent.id, reason: 'merge' }) }),
+    ]);
+
+    expect((await api.post(`/api/merges/${merged.body.merge.id}/undo`, {})).status).toBe(200);
+    expect(await assigneeOf(wa.conversation.id)).toBeNull();
+    expect(await assigneeOf(ig.conversation.id)).toBe(agent.id);
+  });
+
   it('two Instagram accounts on one contact need confirm: true', async () => {
     const { api, instagram } = await setUp();
     const a = await addCustomer(braid.ctx, instagram, { username: 'one' });

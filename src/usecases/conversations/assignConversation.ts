@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context';
 import { notFound } from '../../domain/shared/errors';
 import { type ConversationView, loadConversationView, requireConversation } from './steps/loadConversationView';
+import { recordAssignment } from './steps/recordAssignment';
 
 export interface AssignInput {
   workspaceId: string;
@@ -19,31 +20,19 @@ export async function assignConversation(ctx: AppContext, input: AssignInput): P
     if (input.assigneeId && (!assignee || assignee.disabledAt !== null)) {
       throw notFound('user_not_found', 'There is no active agent with that id in your workspace.');
     }
-    await repos.conversations.assign(conversation.id, input.assigneeId);
     const { identity: _identity, contact: _contact, ...view } = await loadConversationView(
       repos,
       { ...conversation, assigneeId: input.assigneeId },
       now,
     );
-    await repos.audit.append(
-      {
-        workspaceId: input.workspaceId,
-        actorType: 'user',
-        actorId: input.actorId,
-        action: 'conversation.assigned',
-        subjectType: 'conversation',
-        subjectId: conversation.id,
-        contactId: view.contactId,
-        data: { assigneeId: input.assigneeId, previousAssigneeId: conversation.assigneeId },
-      },
+    await recordAssignment(repos, {
+      conversation,
+      assignee: assignee ?? null,
+      actor: { type: 'user', id: input.actorId },
+      contactId: view.contactId,
+      data: { previousAssigneeId: conversation.assigneeId },
       now,
-    );
-    await repos.events.record(
-      input.workspaceId,
-      'conversation.assigned',
-      { conversationId: conversation.id, assigneeId: input.assigneeId, assigneeName: assignee?.name ?? null, by: input.actorId },
-      now,
-    );
+    });
     return view;
   });
 }

@@ -35,3 +35,8 @@ const withZone = new Intl.DateTimeFormat(undefined, {
 export function fullTime(ms: number): string {
   return withZone.format(new Date(ms));
 }
+
+/** A username as shown: one "@" in front, whether or not Meta's value already starts with one. */
+export function handleOf(username: string): string {
+  return `@${username.replace(/^@+/, '')}`;
+}

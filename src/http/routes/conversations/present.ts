@@ -1,5 +1,6 @@
 import type { Message } from '../../../store/repositories/messages';
 import type { ConversationView } from '../../../usecases/conversations/steps/loadConversationView';
+import { handleOf } from '../../../domain/shared/text';
 
 /** How the inbox names a customer: contact name, then the profile name, then the handle, then the number. */
 export function presentConversation(c: ConversationView) {
@@ -10,8 +11,8 @@ export function presentConversation(c: ConversationView) {
     status: c.status,
     contactId: c.contactId,
     customer: {
-      name: c.contactName ?? c.displayName ?? (c.username ? `@${c.username}` : null) ?? phone ?? 'Unknown customer',
-      handle: c.username ? `@${c.username}` : null,
+      name: c.contactName ?? c.displayName ?? (c.username ? handleOf(c.username) : null) ?? phone ?? 'Unknown customer',
+      handle: c.username ? handleOf(c.username) : null,
       phone,
       externalId: c.externalId,
     },

@@ -1,5 +1,6 @@
 import type { User } from '../../../store/repositories/users';
 import type { StepScope } from './performAutomationStep';
+import { recordAssignment } from '../../conversations/steps/recordAssignment';
 
 /** An agent counts as online when the inbox saw them this recently. */
 export const ONLINE_WITHIN_MS = 15 * 60 * 1000;
@@ -31,25 +32,13 @@ export async function assignFromAutomation(scope: StepScope, to: string): Promis
   }
   if (!assignee) return 'no active agent to assign to; the conversation stays unassigned.';
 
-  await repos.conversations.assign(conversation.id, assignee.id);
-  await repos.audit.append(
-    {
-      workspaceId: run.workspaceId,
-      actorType: 'automation',
-      actorId: run.automationId,
-      action: 'conversation.assigned',
-      subjectType: 'conversation',
-      subjectId: conversation.id,
-      data: { assigneeId: assignee.id, automationId: run.automationId, runId: run.id, how: to === ROUND_ROBIN ? ROUND_ROBIN : 'agent' },
-    },
+  await recordAssignment(repos, {
+    conversation,
+    assignee,
+    actor: { type: 'automation', id: run.automationId },
+    data: { automationId: run.automationId, runId: run.id, how: to === ROUND_ROBIN ? ROUND_ROBIN : 'agent' },
     now,
-  );
-  await repos.events.record(
-    run.workspaceId,
-    'conversation.assigned',
-    { conversationId: conversation.id, assigneeId: assignee.id, assigneeName: assignee.name, by: null },
-    now,
-  );
+  });
   return `assigned to ${assignee.name} (${how}).`;
 }
 

@@ -6,6 +6,9 @@ import type { Merge } from '../../../store/repositories/merges';
 import type { MergeHow } from '../../../store/schema';
 import type { Repositories } from '../../../store/store';
 import { contactLabel, type MergeState } from './loadMergeState';
+import type { Conversation } from '../../../store/repositories/conversations';
+import type { Identity } from '../../../store/repositories/identities';
+import { recordAssignment } from '../../conversations/steps/recordAssignment';
 import { completeInvite } from './completeInvite';
 import { type Actor, addSystemItem } from '../../messages/steps/systemItems';
 
@@ -107,11 +110,12 @@ export async function applyMerge(repos: Repositories, input: ApplyMergeInput): P
 
   const identities = [...state.survivorIdentities, ...state.otherIdentities];
   const conversations = await repos.conversations.forIdentities(identities.map((i) => i.id));
-  const text = `${contactLabel(other, identities)} was merged into ${contactLabel(survivor, identities)}: both channels now belong to one contact.`;
+  const text = mergeNotice(state, identities);
   for (const conversation of conversations) {
     await addSystemItem(repos, conversation, { type: 'merge', text, payload: { mergeId: merge.id, how: input.how }, authorId: input.actor.id }, now);
   }
 
+  await shareAssignee(repos, state, conversations, merge.id, now);
   if (input.inviteId) await completeInvite(repos, { workspaceId, inviteId: input.inviteId, mergeId: merge.id, actor: input.actor, now });
 
   await repos.events.record(
@@ -131,4 +135,41 @@ export async function applyMerge(repos: Repositories, input: ApplyMergeInput): P
     now,
   );
   return merge;
+}
+
+const CHANNEL_NAME = { instagram: 'Instagram', whatsapp: 'WhatsApp' } as const;
+
+/**
+ * What the thread and the agents' notification say. Two contacts of one name would read "Ana
+ * Souza was merged into Ana Souza", so then the channels are named instead.
+ */
+function mergeNotice(state: MergeState, identities: Identity[]): string {
+  const merged = contactLabel(state.other, identities);
+  const survivor = contactLabel(state.survivor, identities);
+  if (merged !== survivor) return `${merged} was merged into ${survivor}: both channels now belong to one contact.`;
+  const channels = (list: Identity[]) => [...new Set(list.map((i) => CHANNEL_NAME[i.kind]))].join(' and ') || 'other';
+  return `${merged}'s ${channels(state.otherIdentities)} is now linked to their ${channels(state.survivorIdentities)} contact.`;
+}
+
+/**
+ * The merged-away contact's conversations that nobody has take the agent of the survivor's
+ * conversation, so the customer's WhatsApp does not sit unassigned (and unread in someone else's
+ * queue) right after the agent took the customer. Recorded like any assignment.
+ */
+async function shareAssignee(repos: Repositories, state: MergeState, conversations: Conversation[], mergeId: string, now: number): Promise<void> {
+  const survivorIds = new Set(state.survivorIdentities.map((i) => i.id));
+  const assigned = conversations.filter((c) => survivorIds.has(c.identityId) && c.assigneeId).sort((a, b) => (b.lastMessageAt ?? 0) - (a.lastMessageAt ?? 0))[0];
+  const assignee = assigned?.assigneeId ? await repos.users.get(state.survivor.workspaceId, assigned.assigneeId) : undefined;
+  if (!assignee || assignee.disabledAt !== null) return;
+  for (const conversation of conversations) {
+    if (survivorIds.has(conversation.identityId) || conversation.assigneeId) continue;
+    await recordAssignment(repos, {
+      conversation,
+      assignee,
+      actor: { type: 'system', id: null },
+      contactId: state.survivor.id,
+      data: { reason: 'merge', mergeId, from: assigned!.id },
+      now,
+    });
+  }
 }

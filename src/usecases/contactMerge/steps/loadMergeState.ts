@@ -3,6 +3,7 @@ import { type IdentitySnapshot, type MergePlan, planMerge } from '../../../domai
 import type { Contact } from '../../../store/repositories/contacts';
 import type { Identity } from '../../../store/repositories/identities';
 import type { Repositories } from '../../../store/store';
+import { handleOf } from '../../../domain/shared/text';
 
 /** Both contacts as they are now, and the plan the merge rules make of them. */
 export interface MergeState {
@@ -65,7 +66,7 @@ export function toSnapshot(identity: Identity): IdentitySnapshot {
 export function contactLabel(contact: Contact, identities: Identity[]): string {
   if (contact.name) return contact.name;
   const identity = identities.find((i) => i.contactId === contact.id && (i.username || i.displayName || i.phone));
-  if (identity?.username) return `@${identity.username}`;
+  if (identity?.username) return handleOf(identity.username);
   if (identity?.displayName) return identity.displayName;
   if (identity?.phone) return `+${identity.phone}`;
   return 'this contact';

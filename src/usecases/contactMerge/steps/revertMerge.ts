@@ -2,6 +2,7 @@ import { conflict } from '../../../domain/shared/errors';
 import type { Merge } from '../../../store/repositories/merges';
 import type { Repositories } from '../../../store/store';
 import { type Actor, addSystemItem } from '../../messages/steps/systemItems';
+import { recordAssignment } from '../../conversations/steps/recordAssignment';
 import { mergeSnapshotSchema } from './applyMerge';
 
 /**
@@ -37,6 +38,8 @@ export async function revertMerge(repos: Repositories, input: { merge: Merge; ac
   await repos.merges.replaceTags(merge.survivorId, [...before.tags.filter((t) => t.contact_id === merge.survivorId), ...addedSince]);
   await repos.merges.replaceTags(merge.mergedId, before.tags.filter((t) => t.contact_id === merge.mergedId));
 
+  await takeBackSharedAssignee(repos, merge, moved.identityIds, input.actor, now);
+
   const data = { mergeId: merge.id, survivorId: merge.survivorId, mergedId: merge.mergedId, how: merge.how, reason: input.reason ?? null };
   for (const contactId of [merge.survivorId, merge.mergedId]) {
     await repos.audit.append(
@@ -60,4 +63,18 @@ export async function revertMerge(repos: Repositories, input: { merge: Merge; ac
 
 export function alreadyUndone() {
   return conflict('merge_already_undone', 'This merge was already undone. Reload the contact’s history.');
+}
+
+/**
+ * A conversation the merge put on the survivor's agent goes back to nobody, unless someone has
+ * assigned it since (then that later choice stands).
+ */
+async function takeBackSharedAssignee(repos: Repositories, merge: Merge, identityIds: string[], actor: Actor, now: number): Promise<void> {
+  const conversations = await repos.conversations.forIdentities(identityIds);
+  const latest = await repos.audit.latestFor(conversations.map((c) => c.id), 'conversation.assigned');
+  for (const conversation of conversations) {
+    const last = latest.find((entry) => entry.subjectId === conversation.id);
+    if (last?.data?.mergeId !== merge.id || conversation.assigneeId !== last.data.assigneeId) continue;
+    await recordAssignment(repos, { conversation, assignee: null, actor, contactId: merge.mergedId, data: { reason: 'unmerge', mergeId: merge.id }, now });
+  }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channelKindSchema } from '../../../lib/channel-kind';
+import { handleOf } from '../../../lib/format';
 
 /** A contact as the contacts API presents it (shared by the contact operations). */
 export const contactSchema = z.object({
@@ -33,7 +34,7 @@ export function contactLabel(contact: Pick<Contact, 'name' | 'phone'>, identitie
   if (contact.name) return contact.name;
   for (const identity of identities) {
     if (identity.displayName) return identity.displayName;
-    if (identity.username) return `@${identity.username}`;
+    if (identity.username) return handleOf(identity.username);
   }
   const phone = contact.phone ?? identities.find((identity) => identity.phone)?.phone;
   return phone ? `+${phone.replace(/^\+/, '')}` : 'Unknown customer';

@@ -1,10 +1,10 @@
 import { Link } from 'react-router-dom';
 import { ChannelBadge } from '../../../components/icons/channel-badge';
-import { CHANNEL_NAME, fullTime } from '../../../lib/format';
+import { CHANNEL_NAME, fullTime, handleOf } from '../../../lib/format';
 import type { ContactView, IdentityView } from '../api/get-contact';
 
 function identityLabel(identity: IdentityView): string {
-  if (identity.kind === 'instagram') return identity.username ? `@${identity.username}` : (identity.displayName ?? `Instagram user ${identity.externalId ?? ''}`.trim());
+  if (identity.kind === 'instagram') return identity.username ? handleOf(identity.username) : (identity.displayName ?? `Instagram user ${identity.externalId ?? ''}`.trim());
   if (identity.phone) return `+${identity.phone.replace(/^\+/, '')}`;
   // WhatsApp users may hide their number (business-scoped user ids): the id is all there is.
   return `WhatsApp user ${identity.externalId ?? ''} (number not shared)`.trim();

@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { FormError } from '../../../components/ui/alert';
 import { errorMessage } from '../../../lib/api';
-import { fullTime } from '../../../lib/format';
+import { fullTime, handleOf } from '../../../lib/format';
 import { useAgentNames } from '../../users';
 import { useContact } from '../api/get-contact';
 import { useContactHistory } from '../api/get-contact-history';
@@ -55,7 +55,7 @@ export function ContactPanel({ contactId, headingLevel = 3 }: { contactId: strin
   const view = contact.data;
   const allIdentities = [...view.identities.instagram, ...view.identities.whatsapp];
   const name = contactLabel(view.contact, allIdentities);
-  const handles = allIdentities.flatMap((identity) => (identity.username ? [`@${identity.username}`] : identity.phone ? [`+${identity.phone.replace(/^\+/, '')}`] : []));
+  const handles = allIdentities.flatMap((identity) => (identity.username ? [handleOf(identity.username)] : identity.phone ? [`+${identity.phone.replace(/^\+/, '')}`] : []));
 
   return (
     <div className="contact-panel-body">

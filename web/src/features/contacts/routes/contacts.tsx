@@ -9,6 +9,7 @@ import { useInboxLiveUpdates } from '../../../lib/use-inbox-live-updates';
 import { contactLabel } from '../api/contact-schema';
 import { useContacts } from '../api/list-contacts';
 import '../contacts.css';
+import { handleOf } from '../../../lib/format';
 
 /** `/contacts`: everyone who has written to the workspace, one contact per customer, searchable. */
 export function ContactsPage() {
@@ -58,7 +59,7 @@ export function ContactsPage() {
                   {contact.identities.map((identity) => (
                     <span key={identity.id}>
                       <ChannelBadge channel={identity.kind} />{' '}
-                      {identity.username ? `@${identity.username}` : identity.phone ? `+${identity.phone.replace(/^\+/, '')}` : 'number not shared'}
+                      {identity.username ? handleOf(identity.username) : identity.phone ? `+${identity.phone.replace(/^\+/, '')}` : 'number not shared'}
                     </span>
                   ))}
                 </span>
