@@ -3,7 +3,7 @@ import * as init from './migrations/0001_init';
 import * as automationRunProgress from './migrations/0002_automation_run_progress';
 import * as sandboxMessageOrder from './migrations/0003_sandbox_message_order';
 import * as auditLookups from './migrations/0004_audit_lookups';
-import * as mergeDisputes from './migrations/0006_merge_disputes';
+import * as mergeDisputes from './migrations/0007_merge_disputes';
 
 /** Migrations are listed here (not read from disk) so they run the same under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -11,7 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002_automation_run_progress': automationRunProgress,
   '0003_sandbox_message_order': sandboxMessageOrder,
   '0004_audit_lookups': auditLookups,
-  '0006_merge_disputes': mergeDisputes,
+  '0007_merge_disputes': mergeDisputes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
