@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -19,6 +20,35 @@ const rolesSchema = z
   .string()
   .transform((v) => v.split(',').map((r) => r.trim()).filter(Boolean))
   .pipe(z.array(z.enum(['web', 'worker'])).min(1, 'name at least one role: web, worker'));
+
+/** A proxy address or CIDR block, as Fastify's trustProxy list takes them. */
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = net.isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Whom to believe about the client's address (X-Forwarded-For): unset or `false` nobody, so the
+ * address is the socket's; `true` every hop; a hop count; or a list of proxy addresses and CIDRs.
+ */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .transform((v, issue): boolean | number | string[] => {
+    if (v === '' || v === 'false') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    const entries = v.split(',').map((entry) => entry.trim());
+    if (entries.every(isAddressOrCidr)) return entries;
+    issue.addIssue({
+      code: 'custom',
+      message: `use true, false, a hop count, or proxy addresses or CIDRs separated by commas (got "${v}")`,
+    });
+    return z.NEVER;
+  });
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -47,6 +77,7 @@ const envSchema = z.object({
   BRAID_SANDBOX: optionalText.pipe(flag.optional()),
   REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'use redis://host:port').optional()),
   BRAID_ROLES: rolesSchema.default(['web', 'worker']),
+  BRAID_TRUST_PROXY: trustProxySchema.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -75,6 +106,8 @@ export interface Config {
   sandbox: boolean;
   redisUrl?: string;
   roles: { web: boolean; worker: boolean };
+  /** Fastify's trustProxy: which hops may name the client in X-Forwarded-For (false: none). */
+  trustProxy: boolean | number | string[];
   logLevel: string;
 }
 
@@ -145,6 +178,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sandbox,
     redisUrl: e.REDIS_URL,
     roles: { web: e.BRAID_ROLES.includes('web'), worker: e.BRAID_ROLES.includes('worker') },
+    trustProxy: e.BRAID_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }
