@@ -3,6 +3,7 @@ import * as init from './migrations/0001_init';
 import * as automationRunProgress from './migrations/0002_automation_run_progress';
 import * as sandboxMessageOrder from './migrations/0003_sandbox_message_order';
 import * as auditLookups from './migrations/0004_audit_lookups';
+import * as signInChecks from './migrations/0005_sign_in_checks';
 
 /** Migrations are listed here (not read from disk) so they run the same under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002_automation_run_progress': automationRunProgress,
   '0003_sandbox_message_order': sandboxMessageOrder,
   '0004_audit_lookups': auditLookups,
+  '0005_sign_in_checks': signInChecks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

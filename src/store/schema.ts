@@ -12,7 +12,7 @@ export interface DB {
   users: UserTable;
   sessions: SessionTable;
   setup_tokens: SetupTokenTable;
-  login_attempts: LoginAttemptTable;
+  sign_in_checks: SignInCheckTable;
   channels: ChannelTable;
   contacts: ContactTable;
   contact_tags: ContactTagTable;
@@ -75,10 +75,14 @@ export interface SetupTokenTable {
   used_at: number | null;
 }
 
-export interface LoginAttemptTable {
-  key: string;
-  window_started_at: number;
-  failures: number;
+/** One password check: written before the check, kept if it failed, deleted when it succeeded. */
+export interface SignInCheckTable {
+  id: string;
+  /** The email as typed, trimmed and lower-cased, whether or not such an account exists. */
+  account: string;
+  /** The client address (see BRAID_TRUST_PROXY). */
+  address: string;
+  started_at: number;
 }
 
 export type { ChannelKind } from '../domain/shared/channelKind';
