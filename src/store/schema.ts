@@ -67,12 +67,15 @@ export interface SessionTable {
   last_seen_at: number;
 }
 
+/** A one-time link that creates a workspace's first admin; only the newest unused one works. */
 export interface SetupTokenTable {
   token_hash: string;
   workspace_id: string;
   created_at: number;
   expires_at: number;
   used_at: number | null;
+  /** Set when a newer link was issued for the workspace. */
+  revoked_at: number | null;
 }
 
 /** One password check: written before the check, kept if it failed, deleted when it succeeded. */

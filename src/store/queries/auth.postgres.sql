@@ -12,3 +12,15 @@ insert into "sign_in_checks" ("id", "account", "address", "started_at") values (
 
 -- signInChecks.clear
 delete from "sign_in_checks" where "account" = $1 and "address" = $2;
+
+-- workspaces.lock
+select "id" from "workspaces" where "id" = $1 for update;
+
+-- setupTokens.revokeUnused
+update "setup_tokens" set "revoked_at" = $1 where "workspace_id" = $2 and "used_at" is null and "revoked_at" is null;
+
+-- setupTokens.consume
+update "setup_tokens" set "used_at" = $1 where "token_hash" = $2 and ("setup_tokens"."used_at" is null and "setup_tokens"."revoked_at" is null and "setup_tokens"."expires_at" > $3 and not exists (select "users"."id" from "users" where "users"."workspace_id" = "setup_tokens"."workspace_id")) returning "workspace_id";
+
+-- setupTokens.isValid
+select "token_hash" from "setup_tokens" where "token_hash" = $1 and ("setup_tokens"."used_at" is null and "setup_tokens"."revoked_at" is null and "setup_tokens"."expires_at" > $2 and not exists (select "users"."id" from "users" where "users"."workspace_id" = "setup_tokens"."workspace_id"));

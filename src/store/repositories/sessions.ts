@@ -8,7 +8,7 @@ export interface Session {
   lastSeenAt: number;
 }
 
-/** Server-side sessions, keyed by the hash of the cookie token; plus one-time setup tokens. */
+/** Server-side sessions, keyed by the hash of the cookie token. */
 export class SessionsRepository {
   constructor(private readonly ctx: RepositoryContext) {}
 
@@ -49,36 +49,5 @@ export class SessionsRepository {
 
   async deleteForUser(userId: string): Promise<void> {
     await this.ctx.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
-  }
-
-  async createSetupToken(tokenHash: string, workspaceId: string, now: number, expiresAt: number): Promise<void> {
-    await this.ctx.db
-      .insertInto('setup_tokens')
-      .values({ token_hash: tokenHash, workspace_id: workspaceId, created_at: now, expires_at: expiresAt })
-      .execute();
-  }
-
-  /** Marks the token used; returns its workspace only if it was unused and unexpired (so it works once). */
-  async consumeSetupToken(tokenHash: string, now: number): Promise<string | undefined> {
-    const row = await this.ctx.db
-      .updateTable('setup_tokens')
-      .set({ used_at: now })
-      .where('token_hash', '=', tokenHash)
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', now)
-      .returning('workspace_id')
-      .executeTakeFirst();
-    return row?.workspace_id;
-  }
-
-  async setupTokenIsValid(tokenHash: string, now: number): Promise<boolean> {
-    const row = await this.ctx.db
-      .selectFrom('setup_tokens')
-      .select('token_hash')
-      .where('token_hash', '=', tokenHash)
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', now)
-      .executeTakeFirst();
-    return Boolean(row);
   }
 }
