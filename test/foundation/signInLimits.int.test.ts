@@ -50,6 +50,14 @@ describe('the client address with BRAID_TRUST_PROXY=127.0.0.1', () => {
     }
   });
 
+  it('limits an IPv6 client by its /64, so taking a fresh address per guess does not help', async () => {
+    for (let i = 0; i < 20; i++) {
+      expect((await login(braid, unknownEmail(), 'guess', `2001:db8:7:7::${(i + 1).toString(16)}`)).status).toBe(401);
+    }
+    expect((await login(braid, unknownEmail(), 'guess', '2001:db8:7:7:ffff::1')).status).toBe(429);
+    expect((await login(braid, unknownEmail(), 'guess', '2001:db8:7:8::1')).status).toBe(401);
+  });
+
   it('limits the forwarded address, not the proxy', async () => {
     for (let i = 0; i < 20; i++) {
       expect((await login(braid, unknownEmail(), 'guess', '203.0.113.7')).status).toBe(401);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accountDelay, describeWait, judgeSignInCheck, type RecentChecks, SIGN_IN_WINDOW_MS } from './signInLimits';
+import { accountDelay, describeWait, judgeSignInCheck, type RecentChecks, SIGN_IN_WINDOW_MS, signInAddress } from './signInLimits';
 
 const MINUTE = 60_000;
 const none: RecentChecks = { account: [], accountAtAddress: [], address: [] };
@@ -78,5 +78,24 @@ describe('describeWait', () => {
     expect(describeWait(60_000)).toBe('1 minute');
     expect(describeWait(61_000)).toBe('2 minutes');
     expect(describeWait(SIGN_IN_WINDOW_MS)).toBe('15 minutes');
+  });
+});
+
+describe('signInAddress', () => {
+  it('counts IPv4 addresses as they are, however written', () => {
+    expect(signInAddress('198.51.100.7')).toBe('198.51.100.7');
+    expect(signInAddress('::ffff:198.51.100.7')).toBe('198.51.100.7');
+    expect(signInAddress('::FFFF:198.51.100.7')).toBe('198.51.100.7');
+  });
+
+  it('counts IPv6 addresses by their /64, however written', () => {
+    const key = '2001:db8:1:2::/64';
+    expect(signInAddress('2001:db8:1:2::1')).toBe(key);
+    expect(signInAddress('2001:0db8:0001:0002:ffff:ffff:ffff:ffff')).toBe(key);
+    expect(signInAddress('2001:db8:1:2:aaaa::1.2.3.4')).toBe(key);
+    expect(signInAddress('2001:db8:1:2::1%eth0')).toBe(key);
+    expect(signInAddress('2001:db8:1:3::1')).not.toBe(key);
+    expect(signInAddress('::1')).toBe('0:0:0:0::/64');
+    expect(signInAddress('2001:db8::')).toBe('2001:db8:0:0::/64');
   });
 });

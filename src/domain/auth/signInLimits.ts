@@ -1,3 +1,5 @@
+import net from 'node:net';
+
 /**
  * How many password checks a sign-in may have, so that guessing stays slow whatever the
  * concurrency, the number of addresses or the number of Braid processes, while the owner of an
@@ -79,4 +81,34 @@ export function describeWait(ms: number): string {
   if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/**
+ * The address a sign-in is counted under. An IPv6 client usually holds a whole /64 and could take
+ * a fresh address for every guess, so IPv6 addresses count by their /64; an IPv4 address written
+ * as IPv6 (::ffff:a.b.c.d) counts as itself.
+ */
+export function signInAddress(ip: string): string {
+  const address = ip.split('%')[0];
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped) return mapped[1];
+  if (!net.isIPv6(address)) return address;
+  return `${expandIPv6(address).slice(0, 4).join(':')}::/64`;
+}
+
+/** The eight groups of an IPv6 address, without leading zeros. */
+function expandIPv6(address: string): string[] {
+  const groupsOf = (part: string) =>
+    part === ''
+      ? []
+      : part.split(':').flatMap((group) => {
+          if (!group.includes('.')) return [group];
+          const [a, b, c, d] = group.split('.').map(Number);
+          return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
+        });
+  const [head, tail] = address.includes('::') ? address.split('::') : [address, undefined];
+  const before = groupsOf(head);
+  const after = tail === undefined ? [] : groupsOf(tail);
+  const zeros = Array.from({ length: 8 - before.length - after.length }, () => '0');
+  return [...before, ...zeros, ...after].map((group) => parseInt(group, 16).toString(16));
 }

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context';
 import { verifyPassword } from '../../domain/auth/passwords';
-import { describeWait, type SignInVerdict } from '../../domain/auth/signInLimits';
+import { describeWait, signInAddress, type SignInVerdict } from '../../domain/auth/signInLimits';
 import { AppError } from '../../domain/shared/errors';
 import type { User } from '../../store/repositories/users';
 import { reserveSignInCheck } from './steps/reserveSignInCheck';
@@ -20,7 +20,7 @@ export interface SignInInput {
  */
 export async function signIn(ctx: AppContext, input: SignInInput): Promise<{ user: User; token: string }> {
   const now = ctx.clock.now();
-  const attempt = { account: input.email.trim().toLowerCase(), address: input.ip };
+  const attempt = { account: input.email.trim().toLowerCase(), address: signInAddress(input.ip) };
   const verdict = await ctx.store.transaction((repos) => reserveSignInCheck(repos, attempt, now));
   if (!verdict.allowed) throw tooManyAttempts(verdict, now);
 
