@@ -35,8 +35,22 @@ describe('loadConfig', () => {
     [{ WHATSAPP_PHONE_NUMBER: '+1 555' }, 'WHATSAPP_PHONE_NUMBER'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ BRAID_ADMIN_EMAIL: 'admin@braid.test' }, 'BRAID_ADMIN_PASSWORD'],
+    [{ BRAID_TRUST_PROXY: 'yes please' }, 'BRAID_TRUST_PROXY'],
+    [{ BRAID_TRUST_PROXY: '10.0.0.0/33' }, 'BRAID_TRUST_PROXY'],
+    [{ BRAID_TRUST_PROXY: '127.0.0.1,' }, 'BRAID_TRUST_PROXY'],
+    [{ BRAID_TRUST_PROXY: '-1' }, 'BRAID_TRUST_PROXY'],
   ])('stops with a message naming the variable for %o', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(name));
+  });
+
+  it('trusts no proxy unless BRAID_TRUST_PROXY says which', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ BRAID_TRUST_PROXY: '' }).trustProxy).toBe(false);
+    expect(loadConfig({ BRAID_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ BRAID_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ BRAID_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ BRAID_TRUST_PROXY: '127.0.0.1' }).trustProxy).toEqual(['127.0.0.1']);
+    expect(loadConfig({ BRAID_TRUST_PROXY: ' 10.0.0.0/8, ::1 ,fd00::/8' }).trustProxy).toEqual(['10.0.0.0/8', '::1', 'fd00::/8']);
   });
 });

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -19,6 +20,35 @@ const rolesSchema = z
   .string()
   .transform((v) => v.split(',').map((r) => r.trim()).filter(Boolean))
   .pipe(z.array(z.enum(['web', 'worker'])).min(1, 'name at least one role: web, worker'));
+
+/** A proxy address or CIDR block, as Fastify's trustProxy list takes them. */
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = net.isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Whom to believe about the client's address (X-Forwarded-For): unset or `false` nobody, so the
+ * address is the socket's; `true` every hop; a hop count; or a list of proxy addresses and CIDRs.
+ */
+const trustProxySchema = z
+  .string()
+  .trim()
+  .transform((v, issue): boolean | number | string[] => {
+    if (v === '' || v === 'false') return false;
+    if (v === 'true') return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    const entries = v.split(',').map((entry) => entry.trim());
+    if (entries.every(isAddressOrCidr)) return entries;
+    issue.addIssue({
+      code: 'custom',
+      message: `use true, false, a hop count, or proxy addresses or CIDRs separated by commas (got "${v}")`,
+    });
+    return z.NEVER;
+  });
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -47,6 +77,7 @@ const envSchema = z.object({
   BRAID_SANDBOX: optionalText.pipe(flag.optional()),
   REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'use redis://host:port').optional()),
   BRAID_ROLES: rolesSchema.default(['web', 'worker']),
+  BRAID_TRUST_PROXY: trustProxySchema.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BRAID_METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'use at least 16 characters (e.g. openssl rand -hex 24)').optional()),
 });
@@ -78,6 +109,8 @@ export interface Config {
   /** When set, GET /metrics wants `Authorization: Bearer <token>`. */
   metricsToken?: string;
   roles: { web: boolean; worker: boolean };
+  /** Fastify's trustProxy: which hops may name the client in X-Forwarded-For (false: none). */
+  trustProxy: boolean | number | string[];
   logLevel: string;
 }
 
@@ -149,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     metricsToken: e.BRAID_METRICS_TOKEN,
     roles: { web: e.BRAID_ROLES.includes('web'), worker: e.BRAID_ROLES.includes('worker') },
+    trustProxy: e.BRAID_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -11,6 +11,8 @@ export const TEST_VERIFY_TOKEN = 'test-verify-token';
 export interface TestBraid extends RunningBraid {
   clock: TestClock;
   dialect: 'sqlite' | 'postgres';
+  /** The database it runs on; another instance may share it (see `sameDatabaseAs`). */
+  databaseUrl: string;
   /** Runs every due job now, repeatedly, until none is left. */
   drainJobs(): Promise<number>;
 }
@@ -30,13 +32,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface TestBraidOptions {
+  /**
+   * Run as a second process of that Braid: same database and same clock, its own server, pool
+   * and memory. Closing it leaves the database to the first.
+   */
+  sameDatabaseAs?: TestBraid;
+}
+
 /**
  * A real Braid on a fresh database of the dialect under test, listening on 127.0.0.1, with a
  * test clock and a worker that runs only when the test drains it. `env` adds configuration.
  */
-export async function startTestBraid(env: Record<string, string> = {}): Promise<TestBraid> {
+export async function startTestBraid(env: Record<string, string> = {}, options: TestBraidOptions = {}): Promise<TestBraid> {
   const dialect = testDialect();
-  const databaseUrl = await freshDatabaseUrl(dialect, inject('databaseTemplate'));
+  const shared = options.sameDatabaseAs;
+  const databaseUrl = shared ? shared.databaseUrl : await freshDatabaseUrl(dialect, inject('databaseTemplate'));
   const port = await freePort();
   const config = loadConfig({
     PORT: String(port),
@@ -55,16 +66,17 @@ export async function startTestBraid(env: Record<string, string> = {}): Promise<
     WHATSAPP_ACCESS_TOKEN: 'test-wa-token',
     ...env,
   });
-  const clock = new TestClock(Date.UTC(2026, 10, 27, 9, 0, 0));
+  const clock = shared ? shared.clock : new TestClock(Date.UTC(2026, 10, 27, 9, 0, 0));
   const running = await startBraid(config, { clock, serveWeb: false, startWorker: false });
   return {
     ...running,
     clock,
     dialect,
+    databaseUrl,
     drainJobs: () => running.worker!.drain(),
     async close() {
       await running.close();
-      await dropDatabase(databaseUrl);
+      if (!shared) await dropDatabase(databaseUrl);
     },
   };
 }

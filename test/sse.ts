@@ -11,6 +11,8 @@ export async function openEventStream(baseUrl: string, cookie: string, lastEvent
   const events: SseEvent[] = [];
   const waiters: (() => void)[] = [];
   let buffer = '';
+  let markEnded: () => void = () => undefined;
+  const ended = new Promise<void>((resolve) => (markEnded = resolve));
   const request = http.get(`${baseUrl}/api/events`, {
     headers: { cookie, accept: 'text/event-stream', ...(lastEventId && { 'last-event-id': lastEventId }) },
   });
@@ -18,6 +20,7 @@ export async function openEventStream(baseUrl: string, cookie: string, lastEvent
     request.on('response', (response) => {
       if (response.statusCode !== 200) return reject(new Error(`stream answered ${response.statusCode}`));
       response.setEncoding('utf8');
+      response.on('close', markEnded);
       response.on('data', (chunk: string) => {
         buffer += chunk;
         let end;
@@ -38,6 +41,8 @@ export async function openEventStream(baseUrl: string, cookie: string, lastEvent
   let cursor = 0;
   return {
     events,
+    /** Settles when the server ends the stream (or the test closes it). */
+    ended,
     async next(type: string, timeoutMs = 5000): Promise<SseEvent> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import type { Config } from '../config';
 import type { AppContext } from '../context';
 import { registerAuth } from './plugins/auth';
 import { registerCsrf } from './plugins/csrf';
@@ -17,12 +18,22 @@ export interface BuildAppOptions {
   mounts?: ((app: FastifyInstance) => Promise<void> | void)[];
 }
 
+/**
+ * Fastify takes `true`, `false` and address lists as they are, but no longer honours a bare hop
+ * count (it trusts nothing then). A count set by the operator means "this many proxies stand in
+ * front of Braid": trust the socket peer and the hops after it, up to that many.
+ */
+function trustProxyOption(trust: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 /** The HTTP app, in a fixed order: external plugins, app plugins, routes, the web app. */
 export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: 256 * 1024,
-    trustProxy: true,
+    // Only the configured proxies may name the client: sign-in limits count per address.
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     // Request lines would drown the log at webhook rates; /metrics counts them instead.
     logController: new LogController({ disableRequestLogging: true }),
   });

@@ -43,6 +43,32 @@ describe('migrations', () => {
   });
 });
 
+describe('0006_setup_token_revocation', () => {
+  it('leaves only the newest unused setup link of each workspace working', async () => {
+    const url = await emptyDatabaseUrl();
+    const storage = url.startsWith('sqlite:') ? { dialect: 'sqlite' as const, path: url.slice(7) } : { dialect: 'postgres' as const, url };
+    const db = await openDatabase(storage);
+    try {
+      await migrateTo(db, '0005_sign_in_checks');
+      await sql`insert into workspaces (id, name, settings, created_at) values ('w1', 'One', '{}', 0), ('w2', 'Two', '{}', 0)`.execute(db);
+      await sql`
+        insert into setup_tokens (token_hash, workspace_id, created_at, expires_at, used_at) values
+          ('old', 'w1', 1, 100, null), ('newest', 'w1', 3, 100, null), ('used', 'w1', 2, 100, 2), ('alone', 'w2', 1, 100, null)`.execute(db);
+      await migrateToLatest(db);
+      const rows = await sql<{ token_hash: string; revoked_at: number | null }>`select token_hash, revoked_at from setup_tokens order by token_hash`.execute(db);
+      expect(rows.rows.map((r) => [r.token_hash, r.revoked_at === null ? 'working' : 'revoked'])).toEqual([
+        ['alone', 'working'],
+        ['newest', 'working'],
+        ['old', 'revoked'],
+        ['used', 'working'],
+      ]);
+    } finally {
+      await db.destroy();
+      await dropDatabase(url);
+    }
+  });
+});
+
 describe('upgrading a populated database', () => {
   it('keeps every row of every table, column for column, from the first migration to the latest', async () => {
     const url = await emptyDatabaseUrl();

@@ -1,8 +1,10 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
 import * as init from './migrations/0001_init';
 import * as automationRunProgress from './migrations/0002_automation_run_progress';
 import * as sandboxMessageOrder from './migrations/0003_sandbox_message_order';
 import * as auditLookups from './migrations/0004_audit_lookups';
+import * as signInChecks from './migrations/0005_sign_in_checks';
+import * as setupTokenRevocation from './migrations/0006_setup_token_revocation';
 import * as mergeDisputes from './migrations/0007_merge_disputes';
 
 /** Migrations are listed here (not read from disk) so they run the same under tsx, tests and bundles. */
@@ -11,6 +13,8 @@ const migrations: Record<string, Migration> = {
   '0002_automation_run_progress': automationRunProgress,
   '0003_sandbox_message_order': sandboxMessageOrder,
   '0004_audit_lookups': auditLookups,
+  '0005_sign_in_checks': signInChecks,
+  '0006_setup_token_revocation': setupTokenRevocation,
   '0007_merge_disputes': mergeDisputes,
 };
 
@@ -20,12 +24,12 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   await migrate(db, (migrator) => migrator.migrateToLatest());
 }
 
-/** Brings the schema to the named migration, as an older Braid left it (for upgrade tests). */
-export async function migrateTo(db: Kysely<any>, name: keyof typeof migrations): Promise<void> {
+/** Migrates up to and including `name`: for tests of what one migration does to existing rows. */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
   await migrate(db, (migrator) => migrator.migrateTo(name));
 }
 
-async function migrate(db: Kysely<any>, run: (migrator: Migrator) => ReturnType<Migrator['migrateToLatest']>): Promise<void> {
+async function migrate(db: Kysely<any>, run: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<void> {
   const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await run(migrator);
   const failed = results?.find((r) => r.status === 'Error');

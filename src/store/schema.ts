@@ -12,7 +12,7 @@ export interface DB {
   users: UserTable;
   sessions: SessionTable;
   setup_tokens: SetupTokenTable;
-  login_attempts: LoginAttemptTable;
+  sign_in_checks: SignInCheckTable;
   channels: ChannelTable;
   contacts: ContactTable;
   contact_tags: ContactTagTable;
@@ -67,18 +67,25 @@ export interface SessionTable {
   last_seen_at: number;
 }
 
+/** A one-time link that creates a workspace's first admin; only the newest unused one works. */
 export interface SetupTokenTable {
   token_hash: string;
   workspace_id: string;
   created_at: number;
   expires_at: number;
   used_at: number | null;
+  /** Set when a newer link was issued for the workspace. */
+  revoked_at: number | null;
 }
 
-export interface LoginAttemptTable {
-  key: string;
-  window_started_at: number;
-  failures: number;
+/** One password check: written before the check, kept if it failed, deleted when it succeeded. */
+export interface SignInCheckTable {
+  id: string;
+  /** The email as typed, trimmed and lower-cased, whether or not such an account exists. */
+  account: string;
+  /** The client address (see BRAID_TRUST_PROXY). */
+  address: string;
+  started_at: number;
 }
 
 export type { ChannelKind } from '../domain/shared/channelKind';

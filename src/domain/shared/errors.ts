@@ -82,7 +82,7 @@ export const tooLarge = (code: string, message: string, details?: Details): AppE
 /** 422: well-formed but not valid by the rules (an automation whose step 3 cannot run). */
 export const unprocessable = (code: string, message: string, details?: Details): AppError =>
   new AppError(code, 422, message, details);
-/** 429: too many attempts; the message should say when to retry. */
+/** 429: too many attempts; the message should say when to retry (`details.retryAfterSeconds` becomes Retry-After). */
 export const tooMany = (code: string, message: string, details?: Details): AppError =>
   new AppError(code, 429, message, details);
 /** 503: a dependency (database, Meta) is unavailable; retrying later may work. */

@@ -9,7 +9,12 @@ import type { StorageFailure } from '../../store/store';
  */
 export function registerErrorHandling(app: FastifyInstance, failureOf: (error: unknown) => StorageFailure | null): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
-    if (isAppError(error)) return reply.code(error.status).send(errorBody(error));
+    if (isAppError(error)) {
+      // A 429 that knows when the caller may retry says it in the standard header too.
+      const retryAfter = error.details?.retryAfterSeconds;
+      if (error.status === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+      return reply.code(error.status).send(errorBody(error));
+    }
     const fastifyError = error as FastifyError;
     const status = fastifyError.statusCode ?? 500;
     if (status >= 400 && status < 500) {

@@ -2,19 +2,25 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import type { StoredEvent } from '../../realtime/bus';
+import { sessionIsOpen } from '../../usecases/auth/sessionIsOpen';
 import { replayEvents } from '../../usecases/events/replayEvents';
 import { requireUser } from '../plugins/auth';
 
 const HEARTBEAT_MS = 15_000;
+// A session may be signed out, expire or lose its user on any process: a stream asks this often
+// whether its session still holds, and ends when it does not (the tab then finds it signed out).
+const SESSION_CHECK_MS = 5_000;
 const eventsQuery = z.object({ lastEventId: z.coerce.number().int().min(0).optional() });
 
 /**
  * GET /api/events: one Server-Sent Events stream per signed-in tab. Each event has its id, so a
  * reconnecting tab (Last-Event-ID) first gets what it missed from the events table, then live ones.
+ * The stream lasts only as long as the session it was opened with.
  */
 export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/events', async (request, reply) => {
     const user = requireUser(request, 'agent');
+    const sessionId = request.sessionId!;
     const query = eventsQuery.safeParse(request.query);
     const header = Number(request.headers['last-event-id']);
     const lastId = Number.isFinite(header) && header > 0 ? header : query.success ? (query.data.lastEventId ?? 0) : 0;
@@ -41,11 +47,25 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
     const unsubscribe = ctx.bus.subscribe((event) => (replaying ? buffered.push(event) : send(event)));
     ctx.metrics.sseClients.inc();
     const heartbeat = setInterval(() => raw.write(`: heartbeat ${Date.now()}\n\n`), HEARTBEAT_MS);
+    let closed = false;
     const close = () => {
+      if (closed) return;
+      closed = true;
       clearInterval(heartbeat);
+      clearInterval(sessionCheck);
       unsubscribe();
       ctx.metrics.sseClients.dec();
     };
+    const sessionCheck = setInterval(() => {
+      sessionIsOpen(ctx, sessionId).then(
+        (open) => {
+          if (open || closed) return;
+          close();
+          raw.end();
+        },
+        (error: unknown) => request.log.warn({ err: error }, 'could not check the session of a live event stream'),
+      );
+    }, SESSION_CHECK_MS);
     request.raw.on('close', close);
 
     try {

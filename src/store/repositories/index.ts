@@ -16,6 +16,8 @@ import { MergesRepository } from './merges';
 import { MessagesRepository } from './messages';
 import { SandboxRepository } from './sandbox';
 import { SessionsRepository } from './sessions';
+import { SetupTokensRepository } from './setupTokens';
+import { SignInChecksRepository } from './signInChecks';
 import { SuggestionsRepository } from './suggestions';
 import { UsersRepository } from './users';
 import { WorkspacesRepository } from './workspaces';
@@ -40,6 +42,8 @@ export function createRepositories(ctx: RepositoryContext) {
     messages: new MessagesRepository(ctx),
     sandbox: new SandboxRepository(ctx),
     sessions: new SessionsRepository(ctx),
+    setupTokens: new SetupTokensRepository(ctx),
+    signInChecks: new SignInChecksRepository(ctx),
     suggestions: new SuggestionsRepository(ctx),
     users: new UsersRepository(ctx),
     workspaces: new WorkspacesRepository(ctx),

@@ -26,6 +26,19 @@ export class WorkspacesRepository {
     return row && toWorkspace(row);
   }
 
+  /**
+   * Holds the workspace until the caller's transaction ends, for changes that must happen one at a
+   * time per workspace (its first admin). PostgreSQL locks the row; SQLite has one writer anyway.
+   */
+  async lock(id: string): Promise<void> {
+    await this.ctx.db
+      .selectFrom('workspaces')
+      .select('id')
+      .where('id', '=', id)
+      .$if(this.ctx.dialect === 'postgres', (qb) => qb.forUpdate())
+      .execute();
+  }
+
   async first(): Promise<Workspace | undefined> {
     const row = await this.ctx.db.selectFrom('workspaces').selectAll().orderBy('created_at').limit(1).executeTakeFirst();
     return row && toWorkspace(row);

@@ -13,13 +13,21 @@ export interface CompleteSetupInput {
   password: string;
 }
 
-/** Creates the first admin through the one-time link, signed in at once; the link cannot be used twice. */
+/**
+ * Creates the first admin through the one-time link, signed in at once. The workspace is held
+ * while the link is checked and used, so of any setups racing, with one link or several, exactly
+ * one creates an admin; after that no link works.
+ */
 export async function completeSetup(ctx: AppContext, input: CompleteSetupInput): Promise<{ user: User; token: string }> {
   const passwordHash = await hashPassword(input.password);
   const now = ctx.clock.now();
+  const tokenHash = hashToken(input.token);
   return ctx.store.transaction(async (repos) => {
-    const workspaceId = await repos.sessions.consumeSetupToken(hashToken(input.token), now);
-    if (!workspaceId) throw new AppError('invalid_setup_link', 410, 'This setup link was already used or has expired.');
+    const linkedWorkspace = await repos.setupTokens.workspaceOf(tokenHash);
+    if (!linkedWorkspace) throw unusableLink();
+    await repos.workspaces.lock(linkedWorkspace);
+    const workspaceId = await repos.setupTokens.consume(tokenHash, now);
+    if (!workspaceId) throw unusableLink((await repos.users.countInWorkspace(linkedWorkspace)) > 0);
     const email = input.email.trim().toLowerCase();
     if (await repos.users.findByEmail(email)) {
       throw new AppError('email_taken', 409, `An account with ${email} already exists.`);
@@ -34,4 +42,14 @@ export async function completeSetup(ctx: AppContext, input: CompleteSetupInput):
     );
     return { user, token: await startSession(repos, user, now) };
   });
+}
+
+function unusableLink(workspaceHasUsers = false): AppError {
+  return new AppError(
+    'invalid_setup_link',
+    410,
+    workspaceHasUsers
+      ? 'Braid is already set up, so setup links no longer work. Sign in, or ask an admin for an account.'
+      : 'This setup link was already used, replaced by a newer one, or has expired. Use the latest link Braid printed at start.',
+  );
 }

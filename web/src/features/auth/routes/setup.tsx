@@ -30,9 +30,9 @@ export function SetupPage() {
       <AuthLayout title="Set up Braid">
         <Callout tone="warning" title="This setup link cannot be used" role="alert">
           {token
-            ? 'It has expired or the first admin has already been created.'
+            ? 'It has expired, a newer link replaced it, or the first admin has already been created.'
             : 'The link has no token.'}{' '}
-          Use the link Braid printed when it started, or ask your admin to create an account for you.
+          Use the latest link Braid printed when it started, or ask your admin to create an account for you.
         </Callout>
         <p>
           <Link to="/">Go to sign in</Link>
