@@ -95,7 +95,12 @@ describe('upgrading a populated database', () => {
 
       await migrateToLatest(db);
 
+      const now = (await db.introspection.getTables()).map((t) => t.name);
       for (const table of tables) {
+        if (table.name in DROPPED_ON_PURPOSE) {
+          expect(now, table.name).not.toContain(table.name);
+          continue;
+        }
         const rows = (await db.selectFrom(table.name as never).selectAll().execute()) as Record<string, unknown>[];
         const kept = rows.map((row) => Object.fromEntries(table.columns.map((c) => [c.name, row[c.name]])));
         expect(kept, table.name).toEqual(before.get(table.name));
@@ -106,6 +111,11 @@ describe('upgrading a populated database', () => {
     }
   });
 });
+
+/** Tables a later migration removes, and why nothing in them is worth keeping. */
+const DROPPED_ON_PURPOSE: Record<string, string> = {
+  login_attempts: '0005 replaces these failure counters (of the last 15 minutes) with sign_in_checks',
+};
 
 /** Columns whose CHECK constraints allow only some values. */
 const CHECKED: Record<string, unknown> = { role: 'agent', kind: 'whatsapp' };
