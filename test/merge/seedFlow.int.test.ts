@@ -59,7 +59,7 @@ describe('Contact Merge Automation, the seed flow', () => {
     await env.settle();
     // The agent's open tab hears of it (the UI shows the success message from this event).
     const live = await stream.next('contact.merged');
-    expect(live.data).toMatchObject({ survivorId: ig.contactId, how: 'auto', inviteId, message: expect.stringContaining('merged into Ana Silva') });
+    expect(live.data).toMatchObject({ survivorId: ig.contactId, how: 'auto', inviteId, message: expect.stringContaining("Ana Silva's WhatsApp is now linked to their Instagram contact") });
     stream.close();
 
     const view = await expectOneContactWithBothChannels(ig.contactId, customer.id);
