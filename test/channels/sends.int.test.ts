@@ -187,16 +187,36 @@ describe('agent replies', () => {
   });
 
   it('refuses a reply outside the 24-hour window, naming the window and when it closed', async () => {
-    const { conversation, customer } = await customerWhoWrote('instagram');
+    const { conversation, customer } = await customerWhoWrote('whatsapp');
     env.braid.clock.advance(25 * HOUR);
     const before = (await threadOf(conversation.id)).length;
     const refused = await env.agentApi.post(`/api/conversations/${conversation.id}/messages`, { text: 'Still there?' });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('reply_window_closed');
-    expect(refused.body.error.message).toMatch(/Instagram reply window closed at \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
-    expect(refused.body.error.details).toMatchObject({ channel: 'instagram', closedAt: conversation.lastInboundAt! + 24 * HOUR });
+    expect(refused.body.error.message).toMatch(/WhatsApp reply window closed at \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    expect(refused.body.error.details).toMatchObject({ channel: 'whatsapp', closedAt: conversation.lastInboundAt! + 24 * HOUR });
     expect((await threadOf(conversation.id)).length).toBe(before);
     expect(await env.platform.sends({ customerId: customer.id })).toHaveLength(0);
+  });
+
+  it('answers on Instagram after 24 hours as a human agent (HUMAN_AGENT tag), and refuses after 7 days', async () => {
+    const { conversation, customer } = await customerWhoWrote('instagram');
+    env.braid.clock.advance(3 * 24 * HOUR);
+    const view = await env.agentApi.get(`/api/conversations/${conversation.id}`);
+    expect(view.body.conversation.replyWindow).toMatchObject({ open: false, humanAgentUntil: conversation.lastInboundAt! + 7 * 24 * HOUR });
+    const sent = await env.agentApi.post(`/api/conversations/${conversation.id}/messages`, { text: 'Sorry for the wait: your order shipped.' });
+    expect(sent.status, sent.text).toBe(201);
+    await env.settle();
+    const [send] = await env.platform.sends({ channel: 'instagram', customerId: customer.id });
+    expect(send.body).toMatchObject({ messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT', message: { text: 'Sorry for the wait: your order shipped.' } });
+    expect((await threadOf(conversation.id)).at(-1)).toMatchObject({ status: 'sent' });
+
+    env.braid.clock.advance(5 * 24 * HOUR);
+    const refused = await env.agentApi.post(`/api/conversations/${conversation.id}/messages`, { text: 'Hello again?' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/Instagram reply window closed at .* UTC \(7 days after the customer's last message/);
+    expect(refused.body.error.details).toMatchObject({ channel: 'instagram', closedAt: conversation.lastInboundAt! + 7 * 24 * HOUR });
+    expect(await env.platform.sends({ channel: 'instagram', customerId: customer.id })).toHaveLength(1);
   });
 
   it('answers clear 4xx errors for bad replies and stores nothing', async () => {

@@ -6,6 +6,8 @@ import { conflict, type AppError } from '../shared/errors';
  * send so the agent is told why, in words, instead of seeing a failed message later.
  */
 export const REPLY_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** Instagram lets a person (never an automation) answer with the HUMAN_AGENT tag for 7 days. */
+export const HUMAN_AGENT_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type ReplyChannel = 'instagram' | 'whatsapp';
 
@@ -15,6 +17,8 @@ export interface ReplyWindow {
   closesAt: number | null;
   /** Present when the window is closed because it ran out. */
   closedAt?: number;
+  /** Instagram, after the 24 hours: until when an agent may still reply as a human agent. */
+  humanAgentUntil?: number;
 }
 
 /**
@@ -35,15 +39,32 @@ export function formatUtc(ms: number): string {
 }
 
 /**
- * The sentence the composer shows when a send is refused, or null when the window is open.
- * It says when and why it closed and what reopens it.
+ * The window as an agent (a person) sees it: on Instagram, 24 hours to 7 days after the customer's
+ * last message a reply may still go out, tagged HUMAN_AGENT. Automations never get this.
  */
-export function replyWindowClosedMessage(channel: ReplyChannel, lastInboundAt: number | null, now: number): string | null {
+export function agentReplyWindow(channel: ReplyChannel, lastInboundAt: number | null, now: number): ReplyWindow {
   const window = replyWindow(lastInboundAt, now);
-  if (window.open) return null;
+  if (window.open || channel !== 'instagram' || window.closedAt === undefined) return window;
+  const humanAgentUntil = lastInboundAt! + HUMAN_AGENT_WINDOW_MS;
+  return now < humanAgentUntil ? { ...window, humanAgentUntil } : window;
+}
+
+/**
+ * The sentence the composer shows when a send is refused, or null when the window is open.
+ * It says when and why it closed and what reopens it. `by: 'agent'` counts Instagram's human-agent days.
+ */
+export function replyWindowClosedMessage(channel: ReplyChannel, lastInboundAt: number | null, now: number, by: 'agent' | 'automation' = 'automation'): string | null {
+  const window = by === 'agent' ? agentReplyWindow(channel, lastInboundAt, now) : replyWindow(lastInboundAt, now);
+  if (window.open || window.humanAgentUntil !== undefined) return null;
   const name = CHANNEL_NAME[channel];
   if (window.closedAt === undefined) {
     return `The customer has not written on ${name} yet. ${name} only lets a business reply after the customer's message.`;
+  }
+  if (by === 'agent' && channel === 'instagram') {
+    return (
+      `The Instagram reply window closed at ${formatUtc(lastInboundAt! + HUMAN_AGENT_WINDOW_MS)} (7 days after the customer's last message, the end of human agent replies). ` +
+      `You can reply again as soon as the customer writes on Instagram.`
+    );
   }
   return (
     `The ${name} reply window closed at ${formatUtc(window.closedAt)} (24 hours after the customer's last message). ` +
@@ -52,9 +73,10 @@ export function replyWindowClosedMessage(channel: ReplyChannel, lastInboundAt: n
 }
 
 /** A 409 `reply_window_closed` with the sentence above, or null when a send may go out. */
-export function replyWindowError(channel: ReplyChannel, lastInboundAt: number | null, now: number): AppError | null {
-  const message = replyWindowClosedMessage(channel, lastInboundAt, now);
+export function replyWindowError(channel: ReplyChannel, lastInboundAt: number | null, now: number, by: 'agent' | 'automation' = 'automation'): AppError | null {
+  const message = replyWindowClosedMessage(channel, lastInboundAt, now, by);
   if (message === null) return null;
   const { closedAt } = replyWindow(lastInboundAt, now);
-  return conflict('reply_window_closed', message, { channel, closedAt: closedAt ?? null });
+  const closed = by === 'agent' && channel === 'instagram' && closedAt !== undefined ? lastInboundAt! + HUMAN_AGENT_WINDOW_MS : closedAt;
+  return conflict('reply_window_closed', message, { channel, closedAt: closed ?? null });
 }

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context';
-import { type ReplyWindow, replyWindow } from '../../domain/messaging/replyWindow';
+import { agentReplyWindow, type ReplyWindow } from '../../domain/messaging/replyWindow';
 import type { ChannelKind } from '../../store/schema';
 import { type ConversationView, loadConversationView, requireConversation } from './steps/loadConversationView';
 
@@ -35,7 +35,7 @@ export async function getConversation(ctx: AppContext, input: GetConversationInp
       channel: c.kind,
       conversationId: c.id,
       identityId: c.identityId,
-      replyWindow: replyWindow(c.lastInboundAt, now),
+      replyWindow: agentReplyWindow(c.kind, c.lastInboundAt, now),
     })),
   };
 }

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context';
 import { badRequest, conflict } from '../../domain/shared/errors';
 import type { OutboundContent } from '../../domain/messaging/outbound';
-import { replyWindowError } from '../../domain/messaging/replyWindow';
+import { agentReplyWindow, replyWindowError } from '../../domain/messaging/replyWindow';
 import type { Conversation } from '../../store/repositories/conversations';
 import type { Message } from '../../store/repositories/messages';
 import type { Repositories } from '../../store/store';
@@ -33,14 +33,17 @@ export async function replyToConversation(ctx: AppContext, input: ReplyInput): P
     const asked = await requireConversation(repos, input.workspaceId, input.conversationId);
     const conversation = input.channel && input.channel !== asked.kind ? await siblingOn(repos, asked, input.channel) : asked;
     checkContentFits(conversation.kind, input.content);
-    const closed = replyWindowError(conversation.kind, conversation.lastInboundAt, now);
+    const closed = replyWindowError(conversation.kind, conversation.lastInboundAt, now, 'agent');
     if (closed) throw closed;
+    // Past the 24 hours, Instagram takes a person's reply only tagged as one (up to 7 days).
+    const humanAgent = agentReplyWindow(conversation.kind, conversation.lastInboundAt, now).humanAgentUntil !== undefined;
     const message = await queueOutboundMessage(repos, {
       conversation,
       content: input.content,
       sentBy: 'agent',
       authorId: input.agentId,
       now,
+      ...(humanAgent && { meta: { messagingTag: 'HUMAN_AGENT' } }),
     });
     await repos.events.record(conversation.workspaceId, 'conversation.updated', { conversationId: conversation.id }, now);
     return { message, conversation };

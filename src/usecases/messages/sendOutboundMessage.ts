@@ -43,7 +43,7 @@ export async function sendOutboundMessage(ctx: AppContext, input: SendOutboundIn
 
   let externalId: string;
   try {
-    externalId = (await sendContent(ctx.graph, identity, content.data)).messageId;
+    externalId = (await sendContent(ctx.graph, identity, content.data, { humanAgent: message.payload.messagingTag === 'HUMAN_AGENT' })).messageId;
   } catch (error) {
     if (error instanceof UnsendableContentError) return markFailed(ctx, message, 'unsupported_content', error.message);
     if (!(error instanceof GraphApiError)) throw error;

@@ -1,5 +1,5 @@
 import { notFound } from '../../../domain/shared/errors';
-import { type ReplyWindow, replyWindow } from '../../../domain/messaging/replyWindow';
+import { agentReplyWindow, type ReplyWindow } from '../../../domain/messaging/replyWindow';
 import type { Contact } from '../../../store/repositories/contacts';
 import type { Conversation, ConversationListItem } from '../../../store/repositories/conversations';
 import type { Identity } from '../../../store/repositories/identities';
@@ -11,7 +11,7 @@ export interface ConversationView extends ConversationListItem {
 }
 
 export function withReplyWindow(item: ConversationListItem, now: number): ConversationView {
-  return { ...item, replyWindow: replyWindow(item.lastInboundAt, now) };
+  return { ...item, replyWindow: agentReplyWindow(item.kind, item.lastInboundAt, now) };
 }
 
 /**

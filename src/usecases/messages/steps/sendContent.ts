@@ -18,22 +18,22 @@ export interface SentMessage {
  * button becomes a CTA-URL message, and a customer is addressed by phone when Braid knows it
  * (`to` wins at Meta anyway), else by business-scoped user id.
  */
-export async function sendContent(graph: GraphClients, identity: Identity, content: OutboundContent): Promise<SentMessage> {
-  return identity.kind === 'instagram' ? sendOnInstagram(graph.instagram, identity, content) : sendOnWhatsApp(graph.whatsapp, identity, content);
+export async function sendContent(graph: GraphClients, identity: Identity, content: OutboundContent, options: { humanAgent?: boolean } = {}): Promise<SentMessage> {
+  return identity.kind === 'instagram' ? sendOnInstagram(graph.instagram, identity, content, options) : sendOnWhatsApp(graph.whatsapp, identity, content);
 }
 
-function sendOnInstagram(client: InstagramGraphClient, identity: Identity, content: OutboundContent): Promise<SentMessage> {
+function sendOnInstagram(client: InstagramGraphClient, identity: Identity, content: OutboundContent, options: { humanAgent?: boolean }): Promise<SentMessage> {
   const igsid = identity.externalId;
   if (!igsid) throw new UnsendableContentError('This Instagram customer has no Instagram-scoped id to send to.');
   switch (content.kind) {
     case 'text':
-      return client.sendText(igsid, content.text);
+      return client.sendText(igsid, content.text, options);
     case 'quick_replies':
-      return client.sendQuickReplies(igsid, content.text, content.replies);
+      return client.sendQuickReplies(igsid, content.text, content.replies, options);
     case 'buttons':
-      return client.sendButtonTemplate(igsid, content.text, content.buttons);
+      return client.sendButtonTemplate(igsid, content.text, content.buttons, options);
     case 'attachment':
-      return client.sendAttachment(igsid, content.type, content.url);
+      return client.sendAttachment(igsid, content.type, content.url, options);
     case 'contact_request':
       throw new UnsendableContentError('Asking for a phone number is a WhatsApp feature; Instagram cannot send it.');
   }

@@ -7,6 +7,8 @@ export const replyWindowSchema = z.object({
   /** When it closes (or closed); null when the customer never wrote on this channel. */
   closesAt: z.number().nullable(),
   closedAt: z.number().optional(),
+  /** Instagram after the 24 hours: a person may still reply, tagged as a human agent, until then. */
+  humanAgentUntil: z.number().optional(),
 });
 export type ReplyWindow = z.infer<typeof replyWindowSchema>;
 

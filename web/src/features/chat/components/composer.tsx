@@ -34,11 +34,12 @@ export function Composer({ detail }: { detail: ConversationDetail }) {
   const channel = channels.includes(chosenChannel) ? chosenChannel : conversation.channel;
   const chosen = replyChannels.find((option) => option.channel === channel) ?? replyChannels.find((option) => option.conversationId === conversation.id);
   const replyWindow = chosen?.replyWindow ?? conversation.replyWindow;
+  const canReply = replyWindow.open || replyWindow.humanAgentUntil !== undefined;
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     const message = text.trim();
-    if (!message || send.isPending || !replyWindow.open) return;
+    if (!message || send.isPending || !canReply) return;
     setError(null);
     send.mutate(
       { conversationId: conversation.id, text: message, channel: channel === conversation.channel ? undefined : channel },
@@ -76,12 +77,12 @@ export function Composer({ detail }: { detail: ConversationDetail }) {
           className="field-input composer-input"
           rows={2}
           value={text}
-          placeholder={replyWindow.open ? `Write on ${CHANNEL_NAME[channel]}…` : `${CHANNEL_NAME[channel]} is closed for replies`}
+          placeholder={canReply ? `Write on ${CHANNEL_NAME[channel]}…` : `${CHANNEL_NAME[channel]} is closed for replies`}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={onKeyDown}
           aria-describedby={`${hintId}-hint`}
         />
-        <Button type="submit" pending={send.isPending} disabled={!replyWindow.open || !text.trim()}>
+        <Button type="submit" pending={send.isPending} disabled={!canReply || !text.trim()}>
           <Send aria-hidden="true" size={16} /> Send
         </Button>
       </div>
