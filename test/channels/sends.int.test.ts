@@ -199,6 +199,19 @@ describe('agent replies', () => {
     expect(await env.platform.sends({ customerId: customer.id })).toHaveLength(0);
   });
 
+  it('refuses reply buttons under a WhatsApp text over 1024 characters with a clear 400, and sends 1024', async () => {
+    const { conversation, customer } = await customerWhoWrote('whatsapp');
+    const replies = [{ title: 'Yes', payload: 'YES' }];
+    const long = await env.agentApi.post(`/api/conversations/${conversation.id}/messages`, { content: { kind: 'quick_replies', text: 'x'.repeat(1025), replies } });
+    expect([long.status, long.body.error.code]).toEqual([400, 'message_too_long']);
+    expect(long.body.error.message).toContain('at most 1024 characters above buttons');
+    const fits = await env.agentApi.post(`/api/conversations/${conversation.id}/messages`, { content: { kind: 'quick_replies', text: 'x'.repeat(1024), replies } });
+    expect(fits.status, fits.text).toBe(201);
+    await env.settle();
+    const sends = await env.platform.sends({ channel: 'whatsapp', customerId: customer.id });
+    expect(sends.map((s) => (s.body as any).interactive?.body?.text?.length)).toEqual([1024]);
+  });
+
   it('answers on Instagram after 24 hours as a human agent (HUMAN_AGENT tag), and refuses after 7 days', async () => {
     const { conversation, customer } = await customerWhoWrote('instagram');
     env.braid.clock.advance(3 * 24 * HOUR);

@@ -43,3 +43,12 @@ export function outboundPreview(content: OutboundContent): string {
       return content.text;
   }
 }
+
+/** WhatsApp refuses reply buttons or a link button under a text longer than this (error 131009). */
+export const WHATSAPP_BUTTON_TEXT_MAX = 1024;
+
+/** Why this content cannot go to WhatsApp as buttons, or null when it fits. */
+export function whatsappButtonTextProblem(content: OutboundContent): string | null {
+  if ((content.kind !== 'quick_replies' && content.kind !== 'buttons') || content.text.length <= WHATSAPP_BUTTON_TEXT_MAX) return null;
+  return `WhatsApp shows at most ${WHATSAPP_BUTTON_TEXT_MAX} characters above buttons; this text has ${content.text.length}. Shorten it, or send the text first and the buttons after it.`;
+}

@@ -8,6 +8,7 @@ import type { Repositories } from '../../store/store';
 import type { ChannelKind } from '../../store/schema';
 import { queueOutboundMessage } from '../messages/steps/queueOutboundMessage';
 import { requireConversation } from './steps/loadConversationView';
+import { whatsappButtonTextProblem } from '../../domain/messaging/outbound';
 
 export interface ReplyInput {
   workspaceId: string;
@@ -75,6 +76,8 @@ function checkContentFits(channel: ChannelKind, content: OutboundContent): void 
   if (channel === 'whatsapp' && content.kind === 'quick_replies' && content.replies.length > 3) {
     throw badRequest('unsupported_content', 'WhatsApp shows at most 3 reply buttons; remove some quick replies.');
   }
+  const tooLong = channel === 'whatsapp' ? whatsappButtonTextProblem(content) : null;
+  if (tooLong) throw badRequest('message_too_long', tooLong);
   const text = 'text' in content ? content.text : undefined;
   if (text === undefined) return;
   if (channel === 'instagram' && Buffer.byteLength(text, 'utf8') > INSTAGRAM_TEXT_BYTES) {

@@ -1,7 +1,7 @@
 import type { GraphClients } from '../../../context';
 import type { InstagramGraphClient } from '../../../channels/instagram/graphClient';
 import type { WhatsAppGraphClient, WhatsAppRecipient } from '../../../channels/whatsapp/graphClient';
-import type { OutboundContent } from '../../../domain/messaging/outbound';
+import { type OutboundContent, whatsappButtonTextProblem } from '../../../domain/messaging/outbound';
 import type { Identity } from '../../../store/repositories/identities';
 
 /** Content a channel cannot carry: the row fails with this, nothing is sent. */
@@ -41,6 +41,8 @@ function sendOnInstagram(client: InstagramGraphClient, identity: Identity, conte
 
 function sendOnWhatsApp(client: WhatsAppGraphClient, identity: Identity, content: OutboundContent): Promise<SentMessage> {
   const to = recipientOf(identity);
+  const tooLong = whatsappButtonTextProblem(content);
+  if (tooLong) throw new UnsendableContentError(tooLong);
   switch (content.kind) {
     case 'text':
       return client.sendText(to, content.text);
