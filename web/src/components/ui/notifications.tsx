@@ -7,7 +7,7 @@ export type NotificationTone = 'info' | 'success' | 'error';
 export interface NotificationInput {
   message: string;
   tone?: NotificationTone;
-  /** Milliseconds before it leaves on its own; paused while hovered or focused. */
+  /** Milliseconds before it leaves on its own; paused while hovered or focused. Errors stay until dismissed. */
   duration?: number;
 }
 
@@ -43,7 +43,8 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
 
   const notify = useCallback<Notify>(({ message, tone = 'info', duration }) => {
     const id = nextId.current++;
-    const item: Notification = { id, message, tone, duration: duration ?? (tone === 'error' ? 10_000 : 6_000) };
+    // An error must be read and acted on: it stays until dismissed. The rest leave on their own.
+    const item: Notification = { id, message, tone, duration: duration ?? (tone === 'error' ? Infinity : 6_000) };
     // Keep the last few; an old one is less useful than room on a small screen.
     setItems((current) => [...current.slice(-3), item]);
   }, []);
@@ -69,7 +70,7 @@ function NotificationItem({ item, onDismiss }: { item: Notification; onDismiss: 
   const remaining = useRef(item.duration);
 
   useEffect(() => {
-    if (paused) return;
+    if (paused || remaining.current === Infinity) return;
     const startedAt = Date.now();
     const timer = window.setTimeout(() => onDismiss(item.id), remaining.current);
     return () => {
