@@ -8,6 +8,8 @@ import { useContactHistory } from '../api/get-contact-history';
 import { contactLabel } from '../api/contact-schema';
 import { AuditTrail } from './audit-trail';
 import { ContactIdentities } from './contact-identities';
+import { ContactNotes } from './contact-notes';
+import { ContactTags } from './contact-tags';
 import { MergeHistory } from './merge-history';
 import { MergeSuggestions } from './merge-suggestions';
 import '../contacts.css';
@@ -70,33 +72,10 @@ export function ContactPanel({ contactId, headingLevel = 3 }: { contactId: strin
         <ContactIdentities identities={view.identities} />
       </PanelSection>
       <PanelSection level={sectionLevel} title="Tags">
-        {view.tags.length ? (
-          <ul className="tag-list">
-            {view.tags.map((tag) => (
-              <li key={tag} className="badge">
-                {tag}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">No tags.</p>
-        )}
+        <ContactTags contactId={view.contact.id} tags={view.tags} />
       </PanelSection>
       <PanelSection level={sectionLevel} title="Notes">
-        {view.notes.length ? (
-          <ul className="panel-list">
-            {view.notes.map((note) => (
-              <li key={note.id}>
-                <p>{note.body}</p>
-                <p className="muted">
-                  {note.authorId ? (agentNames.get(note.authorId) ?? 'An agent') : 'Braid'}, {fullTime(note.createdAt)}
-                </p>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">No notes.</p>
-        )}
+        <ContactNotes contactId={view.contact.id} notes={view.notes} agentNames={agentNames} />
       </PanelSection>
       {view.invites.length > 0 && (
         <PanelSection level={sectionLevel} title="WhatsApp invites">
