@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context';
 import { dismissMergeSuggestion } from '../../../usecases/contactMerge/dismissMergeSuggestion';
+import { exportContact } from '../../../usecases/contacts/exportContact';
 import { getContact } from '../../../usecases/contacts/getContact';
 import { getContactTimeline } from '../../../usecases/contacts/getContactTimeline';
 import { listContactHistory } from '../../../usecases/contacts/listContactHistory';
@@ -68,5 +69,13 @@ export function contactRoutes(app: FastifyInstance, ctx: AppContext): void {
   defineRoute(app, ctx, { method: 'POST', url: '/api/contacts/:id/suggestions/dismiss', summary: 'Stop suggesting a contact as the same customer', tag, access: 'agent', params: contactParams, body: dismissSuggestionBody, status: 204 },
     async ({ user, params, body }) => {
       await dismissMergeSuggestion(ctx, { workspaceId: user.workspaceId, contactId: params.id, otherContactId: body.otherContactId, actorId: user.id });
+    });
+
+  defineRoute(app, ctx, { method: 'GET', url: '/api/contacts/:id/export', summary: 'Download everything Braid keeps about the customer (braid.contact-export v1, see docs/contact-export.md)', tag, access: 'admin', params: contactParams },
+    async ({ user, params, reply }) => {
+      const { contactId, document } = await exportContact(ctx, { workspaceId: user.workspaceId, contactId: params.id, actorId: user.id });
+      reply.header('content-disposition', `attachment; filename="contact-${contactId}.json"`);
+      reply.header('cache-control', 'no-store');
+      return document;
     });
 }

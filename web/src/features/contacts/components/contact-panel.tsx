@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { FormError } from '../../../components/ui/alert';
 import { errorMessage } from '../../../lib/api';
 import { fullTime, handleOf } from '../../../lib/format';
+import { useSession } from '../../../lib/session/use-session';
 import { useAgentNames } from '../../users';
 import { useContact } from '../api/get-contact';
 import { useContactHistory } from '../api/get-contact-history';
@@ -9,6 +10,7 @@ import { contactLabel } from '../api/contact-schema';
 import { AuditTrail } from './audit-trail';
 import { ContactIdentities } from './contact-identities';
 import { ContactNotes } from './contact-notes';
+import { CustomerData } from './customer-data';
 import { ContactTags } from './contact-tags';
 import { MergeHistory } from './merge-history';
 import { MergeSuggestions } from './merge-suggestions';
@@ -48,6 +50,7 @@ export function ContactPanel({ contactId, headingLevel = 3 }: { contactId: strin
   const contact = useContact(contactId);
   const history = useContactHistory(contact.data?.contact.id ?? contactId);
   const agentNames = useAgentNames();
+  const { user } = useSession();
   const headingId = useId();
   const Heading = headingLevel === 1 ? 'h1' : 'h3';
   const sectionLevel = headingLevel === 1 ? 2 : 4;
@@ -102,6 +105,11 @@ export function ContactPanel({ contactId, headingLevel = 3 }: { contactId: strin
       <PanelSection level={sectionLevel} title="Audit trail">
         <AuditTrail events={history.data?.events ?? []} agentNames={agentNames} />
       </PanelSection>
+      {headingLevel === 1 && user.role === 'admin' && (
+        <PanelSection level={sectionLevel} title="Customer data">
+          <CustomerData contactId={view.contact.id} />
+        </PanelSection>
+      )}
     </div>
   );
 }
