@@ -74,3 +74,60 @@ describe('download data', () => {
     expect(history.body.events.some((e: any) => e.action === 'contact.exported')).toBe(false);
   });
 });
+
+describe('delete customer data', () => {
+  it('erases the customer across both channels and merged contacts, leaving no trace of their words in any table', async () => {
+    const name = `Erase Person ${newId().slice(-6)}`;
+    const { customer, secret, contactId, mergedId, mergeId } = await mergedCustomer(name);
+    const view = (await env.agentApi.get(`/api/contacts/${contactId}`)).body;
+    const conversationIds = [...view.identities.instagram, ...view.identities.whatsapp].map((i: any) => i.conversation.id);
+    expect(conversationIds).toHaveLength(2);
+
+    expect((await env.agentApi.request('DELETE', `/api/contacts/${contactId}`, { confirmName: name })).status).toBe(403);
+    const other = await signedInWorkspace(env.braid);
+    expect((await other.adminApi.request('DELETE', `/api/contacts/${contactId}`, { confirmName: name })).status).toBe(404);
+    const wrong = await env.adminApi.request('DELETE', `/api/contacts/${contactId}`, { confirmName: 'Someone Else' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.code).toBe('confirm_name_mismatch');
+    expect((await env.agentApi.get(`/api/contacts/${contactId}`)).status).toBe(200);
+
+    const erased = await env.adminApi.request('DELETE', `/api/contacts/${contactId}`, { confirmName: ` ${name.toUpperCase()} ` });
+    expect(erased.status, erased.text).toBe(200);
+    expect(erased.body.erased).toMatchObject({ contacts: 2, identities: 2, conversations: 2 });
+
+    for (const id of [contactId, mergedId]) expect((await env.agentApi.get(`/api/contacts/${id}`)).status).toBe(404);
+    for (const id of conversationIds) expect((await env.agentApi.get(`/api/conversations/${id}`)).status).toBe(404);
+    expect((await env.agentApi.get(`/api/contacts?q=${encodeURIComponent(name)}`)).body.contacts).toEqual([]);
+    const list = await env.agentApi.get('/api/conversations');
+    expect(JSON.stringify(list.body)).not.toContain(secret.instagram);
+
+    // Every table of the database, every row: the customer's words are nowhere.
+    const db = env.braid.ctx.store.kysely;
+    const tables = await db.introspection.getTables();
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['messages', 'deliveries', 'events', 'jobs', 'audit_events', 'merges']));
+    for (const table of tables) {
+      const rows = await db.selectFrom(table.name as never).selectAll().execute();
+      const text = JSON.stringify(rows);
+      for (const phrase of [secret.instagram, secret.whatsapp, name]) expect(text.includes(phrase), `${table.name} still holds “${phrase}”`).toBe(false);
+    }
+
+    const undo = await env.agentApi.post(`/api/merges/${mergeId}/undo`);
+    expect(undo.status).toBe(409);
+    expect(undo.body.error).toMatchObject({ code: 'merge_contact_erased', message: expect.stringMatching(/cannot be undone/) });
+
+    const audit = await db.selectFrom('audit_events').selectAll().where('workspace_id', '=', env.workspace.id).where('action', '=', 'contact.erased').execute();
+    expect(audit).toMatchObject([{ actor_id: env.admin.id, subject_id: contactId }]);
+
+    // The same Instagram and WhatsApp accounts writing again are a new customer.
+    await env.platform.sendInstagramText(customer.id, 'Back again');
+    await env.platform.sendWhatsAppText(customer.id, 'Me too');
+    await env.settle();
+    const again = (await env.agentApi.get(`/api/contacts?q=${encodeURIComponent(name)}`)).body.contacts;
+    expect(again.length).toBeGreaterThan(0);
+    for (const contact of again) {
+      expect([contactId, mergedId]).not.toContain(contact.id);
+      const timeline = await env.agentApi.get(`/api/contacts/${contact.id}/timeline`);
+      expect(timeline.body.messages.some((m: any) => m.text?.includes('secret'))).toBe(false);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context';
 import { dismissMergeSuggestion } from '../../../usecases/contactMerge/dismissMergeSuggestion';
+import { eraseContact } from '../../../usecases/contacts/eraseContact';
 import { exportContact } from '../../../usecases/contacts/exportContact';
 import { getContact } from '../../../usecases/contacts/getContact';
 import { getContactTimeline } from '../../../usecases/contacts/getContactTimeline';
@@ -12,7 +13,7 @@ import { previewMerge } from '../../../usecases/contactMerge/previewMerge';
 import { defineRoute } from '../../route';
 import { presentMessage } from '../conversations/present';
 import { presentContact } from './present';
-import { contactParams, dismissSuggestionBody, listContactsQuery, mergeBody, mergePreviewQuery, timelineQuery } from './schema';
+import { contactParams, dismissSuggestionBody, eraseBody, listContactsQuery, mergeBody, mergePreviewQuery, timelineQuery } from './schema';
 
 const tag = 'contacts';
 
@@ -78,4 +79,7 @@ export function contactRoutes(app: FastifyInstance, ctx: AppContext): void {
       reply.header('cache-control', 'no-store');
       return document;
     });
+
+  defineRoute(app, ctx, { method: 'DELETE', url: '/api/contacts/:id', summary: 'Delete everything Braid keeps about the customer, across linked contacts and channels (confirmName must match)', tag, access: 'admin', params: contactParams, body: eraseBody },
+    async ({ user, params, body }) => eraseContact(ctx, { workspaceId: user.workspaceId, contactId: params.id, actorId: user.id, confirmName: body.confirmName }));
 }

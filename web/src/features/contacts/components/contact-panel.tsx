@@ -107,7 +107,7 @@ export function ContactPanel({ contactId, headingLevel = 3 }: { contactId: strin
       </PanelSection>
       {headingLevel === 1 && user.role === 'admin' && (
         <PanelSection level={sectionLevel} title="Customer data">
-          <CustomerData contactId={view.contact.id} />
+          <CustomerData contactId={view.contact.id} name={name} />
         </PanelSection>
       )}
     </div>

@@ -33,6 +33,7 @@ const ACTIONS: Record<string, string> = {
   'note.edited': 'Note edited',
   'note.deleted': 'Note deleted',
   'contact.exported': 'Customer data downloaded',
+  'contact.erased': 'Customer data deleted',
 };
 
 /** One audit line: what happened, by whom (agent, automation, customer or Braid). */
