@@ -10,11 +10,13 @@ export function eraseContact({ contactId, confirmName }: { contactId: string; co
   return apiRequest(`/api/contacts/${encodeURIComponent(contactId)}`, { method: 'DELETE', body: { confirmName }, schema: eraseResponseSchema });
 }
 
-export function useEraseContact() {
+/** `onErased` runs before the refetches, so the page can leave the contact before its query answers 404. */
+export function useEraseContact({ onErased }: { onErased?: () => void } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: eraseContact,
     onSuccess: (_data, { contactId }) => {
+      onErased?.();
       queryClient.removeQueries({ queryKey: [...contactsRootKey, 'detail', contactId] });
       return Promise.all([
         queryClient.invalidateQueries({ queryKey: contactsRootKey }),

@@ -15,9 +15,14 @@ const normal = (value: string) => value.trim().replace(/\s+/g, ' ').toLowerCase(
 /** The admin's actions on everything Braid keeps about the customer: download it, or delete it for good. */
 export function CustomerData({ contactId, name }: { contactId: string; name: string }) {
   const download = useMutation({ mutationFn: exportContact });
-  const erase = useEraseContact();
   const notify = useNotify();
   const navigate = useNavigate();
+  const erase = useEraseContact({
+    onErased: () => {
+      notify({ tone: 'success', message: `${name}'s data was deleted.` });
+      void navigate('/contacts', { replace: true });
+    },
+  });
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
   const matches = normal(typed) !== '' && normal(typed) === normal(name);
@@ -33,16 +38,7 @@ export function CustomerData({ contactId, name }: { contactId: string; name: str
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!matches) return;
-    erase.mutate(
-      { contactId, confirmName: typed },
-      {
-        onSuccess: () => {
-          setOpen(false);
-          notify({ tone: 'success', message: `${name}'s data was deleted.` });
-          void navigate('/contacts', { replace: true });
-        },
-      },
-    );
+    erase.mutate({ contactId, confirmName: typed });
   };
 
   return (
