@@ -267,6 +267,8 @@ export interface MergeTable {
   invite_id: string | null;
   /** sha256 of the token in the customer's "Not me" quick reply (invite merges only). */
   dispute_token_hash: string | null;
+  /** Set when a contact of the merge was erased: the snapshot is emptied and undo is refused. */
+  erased_at: number | null;
 }
 
 export interface SuggestionDismissalTable {

@@ -7,7 +7,9 @@ import { automationRoutes } from './automations/automations';
 import { conversationRoutes } from './conversations/conversations';
 import { eventRoutes } from './events';
 import { mergeRoutes } from './merges/merges';
+import { noteRoutes } from './notes/notes';
 import { systemRoutes } from './system';
+import { tagRoutes } from './tags/tags';
 import { userRoutes } from './users/users';
 import { webhookRoutes } from './webhooks';
 import { workspaceRoutes } from './workspace/workspace';
@@ -20,6 +22,8 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   eventRoutes(app, ctx);
   channelRoutes(app, ctx);
   contactRoutes(app, ctx);
+  tagRoutes(app, ctx);
+  noteRoutes(app, ctx);
   mergeRoutes(app, ctx);
   workspaceRoutes(app, ctx);
   automationRoutes(app, ctx);

@@ -183,8 +183,38 @@ export class ContactsRepository {
       .execute();
   }
 
-  async removeTag(contactId: string, tag: string): Promise<void> {
-    await this.ctx.db.deleteFrom('contact_tags').where('contact_id', '=', contactId).where('tag', '=', tag).execute();
+  /** Removes a tag; false when the contact did not have it. */
+  async removeTag(contactId: string, tag: string): Promise<boolean> {
+    const result = await this.ctx.db.deleteFrom('contact_tags').where('contact_id', '=', contactId).where('tag', '=', tag).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+
+  /** The distinct tags on the workspace's live contacts, for suggestions while tagging. */
+  async workspaceTags(workspaceId: string, limit = 500): Promise<string[]> {
+    const rows = await this.ctx.db
+      .selectFrom('contact_tags')
+      .innerJoin('contacts', 'contacts.id', 'contact_tags.contact_id')
+      .select('contact_tags.tag')
+      .distinct()
+      .where('contacts.workspace_id', '=', workspaceId)
+      .where('contacts.merged_into_id', 'is', null)
+      .orderBy('contact_tags.tag')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.tag);
+  }
+
+  async getNote(workspaceId: string, id: string): Promise<Note | undefined> {
+    const row = await this.ctx.db.selectFrom('notes').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+    return row && { id: row.id, contactId: row.contact_id, authorId: row.author_id, body: row.body, createdAt: row.created_at };
+  }
+
+  async updateNoteBody(id: string, body: string): Promise<void> {
+    await this.ctx.db.updateTable('notes').set({ body }).where('id', '=', id).execute();
+  }
+
+  async deleteNote(id: string): Promise<void> {
+    await this.ctx.db.deleteFrom('notes').where('id', '=', id).execute();
   }
 
   async notes(contactIds: string[]): Promise<Note[]> {

@@ -5,6 +5,7 @@ import { ChannelsRepository } from './channels';
 import { CodeGuessesRepository } from './codeGuesses';
 import { ContactsRepository } from './contacts';
 import { ConversationsRepository } from './conversations';
+import { CustomerDataRepository } from './customerData';
 import { DeliveriesRepository } from './deliveries';
 import type { RepositoryContext } from './context';
 import { EventsRepository } from './events';
@@ -32,6 +33,7 @@ export function createRepositories(ctx: RepositoryContext) {
     codeGuesses: new CodeGuessesRepository(ctx),
     contacts: new ContactsRepository(ctx),
     conversations: new ConversationsRepository(ctx),
+    customerData: new CustomerDataRepository(ctx),
     deliveries: new DeliveriesRepository(ctx),
     events: new EventsRepository(ctx),
     identities: new IdentitiesRepository(ctx),

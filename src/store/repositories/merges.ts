@@ -15,6 +15,8 @@ export interface Merge {
   createdAt: number;
   undoneAt: number | null;
   undoneBy: string | null;
+  /** Set when a contact of this merge was erased: nothing is left to undo. */
+  erasedAt?: number | null;
 }
 
 /** Rows exactly as stored, so an undo can write back the very bytes that were there. */
@@ -117,7 +119,7 @@ export class MergesRepository {
 
 function toMerge(r: {
   id: string; workspace_id: string; survivor_id: string; merged_id: string; how: string; actor_id: string | null;
-  reason: string | null; snapshot: string; created_at: number; undone_at: number | null; undone_by: string | null;
+  reason: string | null; snapshot: string; created_at: number; undone_at: number | null; undone_by: string | null; erased_at?: number | null;
 }): Merge {
   return {
     id: r.id,
@@ -131,5 +133,6 @@ function toMerge(r: {
     createdAt: Number(r.created_at),
     undoneAt: r.undone_at === null ? null : Number(r.undone_at),
     undoneBy: r.undone_by,
+    erasedAt: r.erased_at == null ? null : Number(r.erased_at),
   };
 }

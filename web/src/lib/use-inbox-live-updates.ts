@@ -15,7 +15,7 @@ const CONVERSATION_EVENTS = [
 ] as const;
 
 /** Events that change who a contact is (identities, merges, tags). */
-const CONTACT_EVENTS = ['contact.merged', 'contact.unmerged', 'contact.updated', 'conversation.assigned', 'invite.updated', 'merge_request.created', 'merge_request.updated', 'suggestion.dismissed'] as const;
+const CONTACT_EVENTS = ['contact.merged', 'contact.unmerged', 'contact.updated', 'conversation.assigned', 'invite.updated', 'merge_request.created', 'merge_request.updated', 'suggestion.dismissed', 'contact.erased'] as const;
 
 /**
  * Keeps Chat and Contacts current without reloading. Events carry ids, not rows, so
@@ -34,6 +34,6 @@ export function useInboxLiveUpdates() {
   }
   for (const type of CONTACT_EVENTS) {
     // eslint-disable-next-line react-hooks/rules-of-hooks
-    useLiveEvent(type, type === 'contact.merged' || type === 'contact.unmerged' ? () => (refreshContacts(), refreshConversations()) : refreshContacts);
+    useLiveEvent(type, type === 'contact.merged' || type === 'contact.unmerged' || type === 'contact.erased' ? () => (refreshContacts(), refreshConversations()) : refreshContacts);
   }
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context';
 import { dismissMergeSuggestion } from '../../../usecases/contactMerge/dismissMergeSuggestion';
+import { eraseContact } from '../../../usecases/contacts/eraseContact';
+import { exportContact } from '../../../usecases/contacts/exportContact';
 import { getContact } from '../../../usecases/contacts/getContact';
 import { getContactTimeline } from '../../../usecases/contacts/getContactTimeline';
 import { listContactHistory } from '../../../usecases/contacts/listContactHistory';
@@ -11,7 +13,7 @@ import { previewMerge } from '../../../usecases/contactMerge/previewMerge';
 import { defineRoute } from '../../route';
 import { presentMessage } from '../conversations/present';
 import { presentContact } from './present';
-import { contactParams, dismissSuggestionBody, listContactsQuery, mergeBody, mergePreviewQuery, timelineQuery } from './schema';
+import { contactParams, dismissSuggestionBody, eraseBody, listContactsQuery, mergeBody, mergePreviewQuery, timelineQuery } from './schema';
 
 const tag = 'contacts';
 
@@ -69,4 +71,15 @@ export function contactRoutes(app: FastifyInstance, ctx: AppContext): void {
     async ({ user, params, body }) => {
       await dismissMergeSuggestion(ctx, { workspaceId: user.workspaceId, contactId: params.id, otherContactId: body.otherContactId, actorId: user.id });
     });
+
+  defineRoute(app, ctx, { method: 'GET', url: '/api/contacts/:id/export', summary: 'Download everything Braid keeps about the customer (braid.contact-export v1, see docs/contact-export.md)', tag, access: 'admin', params: contactParams },
+    async ({ user, params, reply }) => {
+      const { contactId, document } = await exportContact(ctx, { workspaceId: user.workspaceId, contactId: params.id, actorId: user.id });
+      reply.header('content-disposition', `attachment; filename="contact-${contactId}.json"`);
+      reply.header('cache-control', 'no-store');
+      return document;
+    });
+
+  defineRoute(app, ctx, { method: 'DELETE', url: '/api/contacts/:id', summary: 'Delete everything Braid keeps about the customer, across linked contacts and channels (confirmName must match)', tag, access: 'admin', params: contactParams, body: eraseBody },
+    async ({ user, params, body }) => eraseContact(ctx, { workspaceId: user.workspaceId, contactId: params.id, actorId: user.id, confirmName: body.confirmName }));
 }

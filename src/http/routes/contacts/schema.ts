@@ -27,3 +27,7 @@ export const mergeBody = z.object({
 });
 
 export const dismissSuggestionBody = z.object({ otherContactId: z.string().min(1).max(100) });
+
+export const eraseBody = z.object({
+  confirmName: z.string({ error: 'Type the customer’s name in confirmName to confirm.' }).max(300),
+});

@@ -12,6 +12,9 @@ import { mergeSnapshotSchema } from './applyMerge';
  */
 export async function revertMerge(repos: Repositories, input: { merge: Merge; actor: Actor; reason?: string | null; now: number }): Promise<Merge> {
   const { merge, now } = input;
+  if (merge.erasedAt) {
+    throw conflict('merge_contact_erased', 'This merge cannot be undone: the data of a customer it joined was deleted, so there is nothing left to restore.');
+  }
   if (merge.undoneAt !== null) throw alreadyUndone();
   await repos.contacts.lock(merge.workspaceId, [merge.survivorId, merge.mergedId]);
 

@@ -20,6 +20,8 @@ export interface DialogProps {
   size?: 'small' | 'medium';
   /** Shows a close (X) button in the corner; Escape always closes. */
   dismissible?: boolean;
+  /** `alertdialog` for a question about a destructive action that needs an answer before anything else. */
+  role?: 'dialog' | 'alertdialog';
 }
 
 /** A modal dialog (`role="dialog"`, named by its title) that traps focus and returns it on close. */
@@ -33,6 +35,7 @@ export function Dialog({
   footer,
   size = 'small',
   dismissible = true,
+  role = 'dialog',
 }: DialogProps) {
   return (
     <DialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
@@ -41,6 +44,7 @@ export function Dialog({
         <DialogPrimitive.Overlay className="dialog-overlay" />
         <DialogPrimitive.Content
           className={cx('dialog', `dialog-${size}`)}
+          role={role}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >
           <DialogPrimitive.Title className="dialog-title">{title}</DialogPrimitive.Title>

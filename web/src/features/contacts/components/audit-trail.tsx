@@ -7,7 +7,7 @@ export function AuditTrail({ events: recorded, agentNames }: { events: AuditEven
   // A merge is recorded on both contacts it joined; the trail spans both, so show each once.
   const seen = new Set<string>();
   const events = recorded.filter((event) => {
-    const key = `${event.action}:${event.subjectId}:${event.createdAt}`;
+    const key = `${event.action}:${event.subjectId}:${event.createdAt}:${String(event.data?.tag ?? '')}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -2,12 +2,16 @@ import { useId, type ReactNode } from 'react';
 import { FormError } from '../../../components/ui/alert';
 import { errorMessage } from '../../../lib/api';
 import { fullTime, handleOf } from '../../../lib/format';
+import { useSession } from '../../../lib/session/use-session';
 import { useAgentNames } from '../../users';
 import { useContact } from '../api/get-contact';
 import { useContactHistory } from '../api/get-contact-history';
 import { contactLabel } from '../api/contact-schema';
 import { AuditTrail } from './audit-trail';
 import { ContactIdentities } from './contact-identities';
+import { ContactNotes } from './contact-notes';
+import { CustomerData } from './customer-data';
+import { ContactTags } from './contact-tags';
 import { MergeHistory } from './merge-history';
 import { MergeSuggestions } from './merge-suggestions';
 import '../contacts.css';
@@ -46,6 +50,7 @@ export function ContactPanel({ contactId, headingLevel = 3 }: { contactId: strin
   const contact = useContact(contactId);
   const history = useContactHistory(contact.data?.contact.id ?? contactId);
   const agentNames = useAgentNames();
+  const { user } = useSession();
   const headingId = useId();
   const Heading = headingLevel === 1 ? 'h1' : 'h3';
   const sectionLevel = headingLevel === 1 ? 2 : 4;
@@ -70,33 +75,10 @@ export function ContactPanel({ contactId, headingLevel = 3 }: { contactId: strin
         <ContactIdentities identities={view.identities} />
       </PanelSection>
       <PanelSection level={sectionLevel} title="Tags">
-        {view.tags.length ? (
-          <ul className="tag-list">
-            {view.tags.map((tag) => (
-              <li key={tag} className="badge">
-                {tag}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">No tags.</p>
-        )}
+        <ContactTags contactId={view.contact.id} tags={view.tags} />
       </PanelSection>
       <PanelSection level={sectionLevel} title="Notes">
-        {view.notes.length ? (
-          <ul className="panel-list">
-            {view.notes.map((note) => (
-              <li key={note.id}>
-                <p>{note.body}</p>
-                <p className="muted">
-                  {note.authorId ? (agentNames.get(note.authorId) ?? 'An agent') : 'Braid'}, {fullTime(note.createdAt)}
-                </p>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">No notes.</p>
-        )}
+        <ContactNotes contactId={view.contact.id} notes={view.notes} agentNames={agentNames} />
       </PanelSection>
       {view.invites.length > 0 && (
         <PanelSection level={sectionLevel} title="WhatsApp invites">
@@ -123,6 +105,11 @@ export function ContactPanel({ contactId, headingLevel = 3 }: { contactId: strin
       <PanelSection level={sectionLevel} title="Audit trail">
         <AuditTrail events={history.data?.events ?? []} agentNames={agentNames} />
       </PanelSection>
+      {headingLevel === 1 && user.role === 'admin' && (
+        <PanelSection level={sectionLevel} title="Customer data">
+          <CustomerData contactId={view.contact.id} name={name} />
+        </PanelSection>
+      )}
     </div>
   );
 }

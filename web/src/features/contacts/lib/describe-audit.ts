@@ -27,11 +27,19 @@ const ACTIONS: Record<string, string> = {
   'contact.unmerged': 'Merge undone',
   'conversation.assigned': 'Conversation assigned',
   'suggestion.dismissed': 'Merge suggestion dismissed',
+  'contact.tag_added': 'Tag added',
+  'contact.tag_removed': 'Tag removed',
+  'note.added': 'Note added',
+  'note.edited': 'Note edited',
+  'note.deleted': 'Note deleted',
+  'contact.exported': 'Customer data downloaded',
+  'contact.erased': 'Customer data deleted',
 };
 
 /** One audit line: what happened, by whom (agent, automation, customer or Braid). */
 export function describeAuditEvent(event: AuditEvent, agentNames: Map<string, string>): { what: string; who: string } {
-  const what = ACTIONS[event.action] ?? event.action.replace(/[._]/g, ' ');
+  const action = ACTIONS[event.action] ?? event.action.replace(/[._]/g, ' ');
+  const what = typeof event.data?.tag === 'string' ? `${action}: ${event.data.tag}` : action;
   const who =
     event.actorType === 'user'
       ? (event.actorId && agentNames.get(event.actorId)) || 'an agent'
