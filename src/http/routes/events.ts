@@ -4,6 +4,7 @@ import type { AppContext } from '../../context';
 import type { StoredEvent } from '../../realtime/bus';
 import { replayEvents } from '../../usecases/events/replayEvents';
 import { requireUser } from '../plugins/auth';
+import { refuseControlCharacters } from '../route';
 
 const HEARTBEAT_MS = 15_000;
 const eventsQuery = z.object({ lastEventId: z.coerce.number().int().min(0).optional() });
@@ -15,6 +16,7 @@ const eventsQuery = z.object({ lastEventId: z.coerce.number().int().min(0).optio
 export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/events', async (request, reply) => {
     const user = requireUser(request, 'agent');
+    refuseControlCharacters(request.query, 'query');
     const query = eventsQuery.safeParse(request.query);
     const header = Number(request.headers['last-event-id']);
     const lastId = Number.isFinite(header) && header > 0 ? header : query.success ? (query.data.lastEventId ?? 0) : 0;
