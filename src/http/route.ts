@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context';
 import { AppError } from '../domain/shared/errors';
 import type { User } from '../store/repositories/users';
-import { controlCharacterProblem } from './controlCharacters';
+import { controlCharacterProblem } from '../domain/shared/controlCharacters';
 import { requireUser } from './plugins/auth';
 
 export type Access = 'public' | 'agent' | 'admin';
@@ -86,9 +86,9 @@ export type InputPart = 'path' | 'query' | 'body';
 
 /**
  * Control characters (but tab, LF and CR) anywhere in the input, schema or not, are a 400 naming
- * the field (see controlCharacters.ts): checked on the raw input, so a part a schema passes through
- * unchecked (`z.unknown()`, a loose object) is covered too. Routes not declared with defineRoute
- * call it themselves.
+ * the field (domain/shared/controlCharacters.ts). Checked on the raw input, so a part a schema
+ * passes through unchecked (`z.unknown()`, a loose object) is covered too. Routes not declared
+ * with defineRoute call it themselves.
  */
 export function refuseControlCharacters<T>(value: T, where: InputPart): T {
   const problem = controlCharacterProblem(value);
