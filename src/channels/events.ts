@@ -230,6 +230,21 @@ export type ParseResult =
   | { ok: true; accountIds: string[]; events: InboundEvent[]; rejected: { reason: string }[] }
   | { ok: false; reason: string };
 
+/**
+ * A webhook parse that can be run in slices: it yields after each item it has read and returns
+ * the result. A large delivery (thousands of items) takes tens of milliseconds to read; the caller
+ * decides whether to let the event loop turn between items. Pure: it never waits by itself.
+ */
+export type ParseSteps = Generator<void, ParseResult, void>;
+
+/** Runs a parse to its end at once. */
+export function parseAtOnce(steps: ParseSteps): ParseResult {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** `351912345678` → `+351912345678`; already-prefixed or blank values are handled. */
 export function toE164(phone: string | undefined | null): string | undefined {
   if (phone === undefined || phone === null) return undefined;

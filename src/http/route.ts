@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context';
 import { AppError } from '../domain/shared/errors';
 import type { User } from '../store/repositories/users';
+import { controlCharacterProblem } from '../domain/shared/controlCharacters';
 import { requireUser } from './plugins/auth';
 
 export type Access = 'public' | 'agent' | 'admin';
@@ -38,8 +39,9 @@ interface OperationRecord {
 const operations: OperationRecord[] = [];
 
 /**
- * Declares one API route: its schemas validate the input (400 with the first problem named),
- * its access level is checked before the handler runs, and it is listed in /api/openapi.json.
+ * Declares one API route: its schemas validate the input (400 with the first problem named; a
+ * control character anywhere in it is one), its access level is checked before the handler runs,
+ * and it is listed in /api/openapi.json.
  */
 export function defineRoute<
   P extends z.ZodType = z.ZodObject<Record<never, z.ZodType>>,
@@ -61,7 +63,7 @@ export function defineRoute<
       const user = spec.access === 'public' ? (request.user as User) : requireUser(request, spec.access);
       const params = validate(spec.params, request.params, 'path');
       const query = validate(spec.query, request.query, 'query');
-      const body = spec.body ? validate(spec.body, request.body ?? {}, 'body') : request.body;
+      const body = spec.body ? validate(spec.body, request.body ?? {}, 'body') : refuseControlCharacters(request.body, 'body');
       const result = await handler({ params, query, body, user, ctx, request, reply } as never);
       if (reply.sent) return reply;
       reply.code(spec.status ?? 200);
@@ -70,13 +72,28 @@ export function defineRoute<
   });
 }
 
-function validate(schema: z.ZodType | undefined, value: unknown, where: string): unknown {
+function validate(schema: z.ZodType | undefined, value: unknown, where: InputPart): unknown {
+  refuseControlCharacters(value, where);
   if (!schema) return value ?? {};
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue.path.length ? `${issue.path.join('.')}: ` : '';
   throw new AppError('invalid_request', 400, `Invalid ${where}: ${field}${issue.message}`);
+}
+
+export type InputPart = 'path' | 'query' | 'body';
+
+/**
+ * Control characters (but tab, LF and CR) anywhere in the input, schema or not, are a 400 naming
+ * the field (domain/shared/controlCharacters.ts). Checked on the raw input, so a part a schema
+ * passes through unchecked (`z.unknown()`, a loose object) is covered too. Routes not declared
+ * with defineRoute call it themselves.
+ */
+export function refuseControlCharacters<T>(value: T, where: InputPart): T {
+  const problem = controlCharacterProblem(value);
+  if (problem) throw new AppError('invalid_request', 400, `Invalid ${where}: ${problem}`);
+  return value;
 }
 
 /** The OpenAPI 3.1 document of every route declared with defineRoute. */

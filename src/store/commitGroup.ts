@@ -34,6 +34,9 @@ export function createCommitGroup(store: Transactor, maxUnits = 64): CommitGroup
     draining = true;
     try {
       while (queue.length > 0) {
+        // Let the event loop turn first: the previous group's callers get their answers out, and
+        // requests that arrived meanwhile are read and join this group.
+        await new Promise<void>((resolve) => setImmediate(resolve));
         const group = queue.splice(0, maxUnits);
         let results: unknown[] | undefined;
         try {
@@ -67,10 +70,7 @@ export function createCommitGroup(store: Transactor, maxUnits = 64): CommitGroup
       return new Promise<T>((resolve, reject) => {
         queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
         if (draining) return;
-        draining = true;
-        // SQLite's driver is synchronous: a transaction never yields to the event loop, so requests
-        // that arrived meanwhile are read only now. Let them join before the group starts.
-        setImmediate(() => void drain());
+        void drain();
       });
     },
   };

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import type { StorageConfig } from '../config';
 import type { DB } from './schema';
+import { ReadWriteSqliteDialect } from './sqliteReadWrite';
 
 
 export class StorageError extends Error {}
@@ -27,25 +28,12 @@ function openSqlite(file: string): Kysely<DB> {
     database.pragma('busy_timeout = 5000');
     // Fail now, not on the first request, when the file cannot be written.
     database.exec('create table if not exists braid_write_check (x integer); drop table braid_write_check;');
-    return new Kysely<DB>({ dialect: new TransactionalDdlSqliteDialect({ database: withStatementCache(database) }) });
+    // Reads outside a transaction use a second, read-only connection, so they never wait for a
+    // long transaction to commit (see sqliteReadWrite.ts). An in-memory database cannot be shared.
+    const reader = file === ':memory:' ? null : new SQLite(file, { readonly: true, fileMustExist: true, timeout: 5000 });
+    return new Kysely<DB>({ dialect: new ReadWriteSqliteDialect(withStatementCache(database), reader && withStatementCache(reader)) });
   } catch (error) {
     throw new StorageError(`Cannot open the SQLite database at ${file}: ${(error as Error).message}`);
-  }
-}
-
-/**
- * SQLite runs schema changes inside transactions, though Kysely's adapter does not claim it. Saying
- * so lets the migrator apply all pending migrations in one transaction: a first start syncs the
- * disk once instead of once per statement (every commit is synced), and a failed migration leaves
- * nothing half-applied.
- */
-class TransactionalDdlSqliteDialect extends SqliteDialect {
-  override createAdapter(): SqliteAdapter {
-    return new (class extends SqliteAdapter {
-      override get supportsTransactionalDdl(): boolean {
-        return true;
-      }
-    })();
   }
 }
 
@@ -74,8 +62,8 @@ async function openPostgres(url: string): Promise<Kysely<DB>> {
 /**
  * Kysely prepares every statement afresh; on SQLite preparing costs about as much as running a
  * small statement. The same few hundred statements run all day (webhook ingest above all), so
- * they are prepared once and reused. Safe because Kysely runs one statement at a time per
- * connection, and SQLite re-prepares a cached statement by itself after a schema change.
+ * they are prepared once and reused (one cache per connection). Safe because a connection runs one
+ * statement at a time, and SQLite re-prepares a cached statement by itself after a schema change.
  */
 function withStatementCache(database: SQLite.Database, capacity = 500) {
   const cache = new Map<string, SQLite.Statement>();

@@ -72,6 +72,19 @@ describe('GET /api/conversations', () => {
     expect(bad.status).toBe(400);
     expect((await new ApiClient(env.braid.url).get('/api/conversations')).status).toBe(401);
   });
+
+  it('refuses a forged page cursor with a 400, in the list and in a thread', async () => {
+    const { conversation } = await igCustomerWhoWrote('Forged Cursor');
+    const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    // Each decodes to [time, id] but holds what no cursor given out does; they answered 500 on PostgreSQL.
+    for (const cursor of [forge([1.5, 'x']), forge([2 ** 63, 'x']), forge([1e300, 'x']), forge([-1e300, 'x']), forge([0, 'a\u0000b'])]) {
+      for (const path of ['/api/conversations', `/api/conversations/${conversation.id}/messages`]) {
+        const refused = await env.agentApi.get(`${path}?cursor=${cursor}`);
+        expect(refused.status, `${path} ${Buffer.from(cursor, 'base64url').toString()}: ${refused.text}`).toBe(400);
+        expect(refused.body.error.message).toBe('Invalid query: cursor: not a cursor this API gave out; start from the first page');
+      }
+    }
+  });
 });
 
 describe('a conversation', () => {

@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import type {
-  Attachment,
-  AttachmentType,
-  CustomerRef,
-  InboundEvent,
-  MessageEvent,
-  MessageType,
-  ParseResult,
-  Referral,
+import {
+  parseAtOnce,
+  type Attachment,
+  type AttachmentType,
+  type CustomerRef,
+  type InboundEvent,
+  type MessageEvent,
+  type MessageType,
+  type ParseResult,
+  type ParseSteps,
+  type Referral,
 } from '../events';
 import { describeFailure, fingerprint, isPlainObject, metaId, optionalText, scalarText } from '../meta/parsing';
 
@@ -85,15 +87,20 @@ type Messaging = z.infer<typeof messagingSchema>;
 type IgMessage = z.infer<typeof messageSchema>;
 
 export function parseInstagramWebhook(json: unknown): ParseResult {
+  return parseAtOnce(instagramWebhookSteps(json));
+}
+
+/** The same parse, one messaging item at a time (see ParseSteps). */
+export function* instagramWebhookSteps(json: unknown): ParseSteps {
   try {
-    return parse(json);
+    return yield* parse(json);
   } catch (error) {
     // The schemas should make this unreachable; the contract is still "never throw".
     return { ok: false, reason: `unparseable Instagram webhook: ${error instanceof Error ? error.message : 'unknown error'}` };
   }
 }
 
-function parse(json: unknown): ParseResult {
+function* parse(json: unknown): ParseSteps {
   if (!isPlainObject(json) || json.object !== 'instagram') {
     return { ok: false, reason: 'not an Instagram webhook (object must be "instagram")' };
   }
@@ -103,33 +110,34 @@ function parse(json: unknown): ParseResult {
   if (!Array.isArray(json.entry)) {
     return { ok: true, accountIds: [], events, rejected: [{ reason: 'entry: expected an array' }] };
   }
-  json.entry.forEach((rawEntry, e) => {
+  for (const [e, rawEntry] of json.entry.entries()) {
     const entry = entrySchema.safeParse(rawEntry);
     if (!entry.success) {
       rejected.push({ reason: describeFailure(`entry[${e}]`, entry.error) });
-      return;
+      continue;
     }
     const accountId = entry.data.id;
     accountIds.add(accountId);
-    (entry.data.messaging ?? []).forEach((rawItem, m) => {
+    for (const [m, rawItem] of (entry.data.messaging ?? []).entries()) {
+      yield;
       const where = `entry[${e}].messaging[${m}]`;
       const item = messagingSchema.safeParse(rawItem);
       if (!item.success) {
         rejected.push({ reason: describeFailure(where, item.error) });
-        return;
+        continue;
       }
       const timestamp = toMillis(item.data.timestamp ?? entry.data.time);
       if (timestamp === undefined) {
         rejected.push({ reason: `${where}: timestamp: missing` });
-        return;
+        continue;
       }
       events.push(...eventsFromItem(accountId, item.data, timestamp, rawItem));
-    });
+    }
     (entry.data.changes ?? []).forEach((change, c) => {
       const field = (isPlainObject(change) && scalarText(change.field)) || '?';
       rejected.push({ reason: `entry[${e}].changes[${c}]: field "${field}" is not handled` });
     });
-  });
+  }
   return { ok: true, accountIds: [...accountIds], events, rejected };
 }
 

@@ -7,7 +7,9 @@ import {
   type MessageEvent,
   type MessagePayload,
   type MessageType,
+  parseAtOnce,
   type ParseResult,
+  type ParseSteps,
   type StatusEvent,
 } from '../events';
 import { describeFailure, isPlainObject, scalarText } from '../meta/parsing';
@@ -32,14 +34,19 @@ type MessageBase = z.infer<typeof messageBaseSchema>;
 type Issue = { reason: string };
 
 export function parseWhatsAppWebhook(json: unknown): ParseResult {
+  return parseAtOnce(whatsAppWebhookSteps(json));
+}
+
+/** The same parse, one message or status at a time (see ParseSteps). */
+export function* whatsAppWebhookSteps(json: unknown): ParseSteps {
   try {
-    return parse(json);
+    return yield* parse(json);
   } catch (error) {
     return { ok: false, reason: `unparseable WhatsApp webhook: ${error instanceof Error ? error.message : 'unknown error'}` };
   }
 }
 
-function parse(json: unknown): ParseResult {
+function* parse(json: unknown): ParseSteps {
   if (!isPlainObject(json) || json.object !== 'whatsapp_business_account') {
     return { ok: false, reason: 'not a WhatsApp webhook (object must be "whatsapp_business_account")' };
   }
@@ -49,23 +56,24 @@ function parse(json: unknown): ParseResult {
   const entries = Array.isArray(json.entry) ? json.entry : [];
   if (!Array.isArray(json.entry)) rejected.push({ reason: 'entry: expected an array' });
 
-  entries.forEach((entry, e) => {
+  for (const [e, entry] of entries.entries()) {
     const changes = isPlainObject(entry) && Array.isArray(entry.changes) ? entry.changes : null;
     if (!changes) {
       rejected.push({ reason: `entry[${e}].changes: expected an array` });
-      return;
+      continue;
     }
-    changes.forEach((change, c) => {
+    for (const [c, change] of changes.entries()) {
+      yield;
       const where = `entry[${e}].changes[${c}]`;
       if (!isPlainObject(change) || change.field !== 'messages') {
         const field = (isPlainObject(change) && scalarText(change.field)) || '?';
         rejected.push({ reason: `${where}: field "${field}" is not handled` });
-        return;
+        continue;
       }
       const value = valueSchema.safeParse(change.value);
       if (!value.success) {
         rejected.push({ reason: describeFailure(`${where}.value`, value.error) });
-        return;
+        continue;
       }
       const accountId = value.data.metadata.phone_number_id;
       accountIds.add(accountId);
@@ -73,18 +81,20 @@ function parse(json: unknown): ParseResult {
         const contact = contactSchema.safeParse(raw);
         return contact.success ? [contact.data] : [];
       });
-      (value.data.messages ?? []).forEach((raw, i) => {
+      for (const [i, raw] of (value.data.messages ?? []).entries()) {
+        yield;
         const out = messageEvent(accountId, raw, contacts, `${where}.value.messages[${i}]`);
         if ('reason' in out) rejected.push(out);
         else events.push(out);
-      });
-      (value.data.statuses ?? []).forEach((raw, i) => {
+      }
+      for (const [i, raw] of (value.data.statuses ?? []).entries()) {
+        yield;
         const out = statusEvent(accountId, raw, `${where}.value.statuses[${i}]`);
         if ('reason' in out) rejected.push(out);
         else events.push(out);
-      });
-    });
-  });
+      }
+    }
+  }
   return { ok: true, accountIds: [...accountIds], events, rejected };
 }
 

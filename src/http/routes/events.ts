@@ -5,6 +5,7 @@ import type { StoredEvent } from '../../realtime/bus';
 import { sessionIsOpen } from '../../usecases/auth/sessionIsOpen';
 import { replayEvents } from '../../usecases/events/replayEvents';
 import { requireUser } from '../plugins/auth';
+import { refuseControlCharacters } from '../route';
 
 const HEARTBEAT_MS = 15_000;
 // A session may be signed out, expire or lose its user on any process: a stream asks this often
@@ -21,6 +22,7 @@ export function eventRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/events', async (request, reply) => {
     const user = requireUser(request, 'agent');
     const sessionId = request.sessionId!;
+    refuseControlCharacters(request.query, 'query');
     const query = eventsQuery.safeParse(request.query);
     const header = Number(request.headers['last-event-id']);
     const lastId = Number.isFinite(header) && header > 0 ? header : query.success ? (query.data.lastEventId ?? 0) : 0;

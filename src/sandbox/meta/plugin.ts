@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import { ZodError } from 'zod';
+import { controlCharacterProblem } from '../../domain/shared/controlCharacters';
 import { registerControlRoutes } from './controlRoutes';
 import { registerGraphRoutes } from './graphRoutes';
 import { MetaPlatform, UnknownCustomerError, type MetaPlatformOptions } from './platform';
@@ -26,6 +27,12 @@ export const metaPlatformPlugin: FastifyPluginAsync<MetaPlatformPluginOptions> =
     } catch {
       done(Object.assign(new Error('the body is not valid JSON'), { statusCode: 400 }), undefined);
     }
+  });
+
+  // No account is needed here: a control character (PostgreSQL refuses NUL) is the caller's 400, as in Braid's API.
+  app.addHook('preValidation', async (request, reply) => {
+    const problem = controlCharacterProblem(request.params) ?? controlCharacterProblem(request.query) ?? controlCharacterProblem(request.body);
+    if (problem) return reply.code(400).send({ error: { code: 'invalid_request', message: problem } });
   });
 
   app.setErrorHandler((error, _request, reply) => {

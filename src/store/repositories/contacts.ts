@@ -4,6 +4,7 @@ import { phoneDigitsOf } from '../../domain/shared/searchQuery';
 import { readJson } from '../json';
 import type { Consent } from '../schema';
 import type { RepositoryContext } from './context';
+import { containsText } from './textSearch';
 
 /** A contact row as the domain sees it (a tombstone when mergedIntoId is set). */
 export type Contact = ContactSnapshot;
@@ -115,9 +116,9 @@ export class ContactsRepository {
       .$if(Boolean(q), (qb) =>
         qb.where((eb) =>
           eb.or([
-            eb(eb.fn('lower', ['contacts.name']), 'like', `%${q}%`),
-            eb(eb.fn('lower', ['contacts.email']), 'like', `%${q}%`),
-            ...(digits ? [eb('contacts.phone', 'like', `%${digits}%`)] : []),
+            containsText(eb.fn<string | null>('lower', ['contacts.name']), q!),
+            containsText(eb.fn<string | null>('lower', ['contacts.email']), q!),
+            ...(digits ? [containsText(eb.ref('contacts.phone'), digits)] : []),
             eb.exists(
               eb
                 .selectFrom('identities')
@@ -125,9 +126,9 @@ export class ContactsRepository {
                 .whereRef('identities.contact_id', '=', 'contacts.id')
                 .where((ib) =>
                   ib.or([
-                    ib(ib.fn('lower', ['identities.username']), 'like', `%${q}%`),
-                    ib(ib.fn('lower', ['identities.display_name']), 'like', `%${q}%`),
-                    ...(digits ? [ib('identities.phone', 'like', `%${digits}%`)] : []),
+                    containsText(ib.fn<string | null>('lower', ['identities.username']), q!),
+                    containsText(ib.fn<string | null>('lower', ['identities.display_name']), q!),
+                    ...(digits ? [containsText(ib.ref('identities.phone'), digits)] : []),
                   ]),
                 ),
             ),

@@ -1,6 +1,7 @@
 import { phoneDigitsOf } from '../../domain/shared/searchQuery';
 import type { ChannelKind, ConversationStatus } from '../schema';
 import type { RepositoryContext } from './context';
+import { containsText } from './textSearch';
 
 export interface Conversation {
   id: string;
@@ -150,10 +151,10 @@ export class ConversationsRepository {
       .$if(Boolean(q), (qb) =>
         qb.where((eb) =>
           eb.or([
-            eb(eb.fn('lower', ['ct.name']), 'like', `%${q}%`),
-            eb(eb.fn('lower', ['i.username']), 'like', `%${q}%`),
-            eb(eb.fn('lower', ['i.display_name']), 'like', `%${q}%`),
-            ...(digits ? [eb('i.phone', 'like', `%${digits}%`)] : []),
+            containsText(eb.fn<string | null>('lower', ['ct.name']), q!),
+            containsText(eb.fn<string | null>('lower', ['i.username']), q!),
+            containsText(eb.fn<string | null>('lower', ['i.display_name']), q!),
+            ...(digits ? [containsText(eb.ref('i.phone'), digits)] : []),
           ]),
         ),
       )

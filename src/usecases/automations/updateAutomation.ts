@@ -16,6 +16,9 @@ export interface UpdateAutomationInput {
 
 const EDITABLE = ['name', 'enabled', 'trigger', 'steps', 'stopOnAgentAction', 'cooldownSeconds'] as const;
 
+/** Far more automations than a channel has; well inside the column (a 32-bit integer on PostgreSQL). */
+const MAX_POSITION = 10_000;
+
 /**
  * Changes an automation. The result is validated whole, so a patch cannot leave a step pointing
  * past the end. Changing the steps, or turning the automation off, stops its active runs (a run
@@ -33,8 +36,8 @@ export async function updateAutomation(ctx: AppContext, input: UpdateAutomationI
     if (input.patch.steps !== undefined) await checkAssignees(repos, input.workspaceId, parsed.steps);
 
     const position = input.patch.position;
-    if (position !== undefined && (typeof position !== 'number' || !Number.isInteger(position) || position < 0)) {
-      throw badRequest('invalid_request', 'position must be a whole number, 0 for the first automation of the channel.');
+    if (position !== undefined && (typeof position !== 'number' || !Number.isInteger(position) || position < 0 || position > MAX_POSITION)) {
+      throw badRequest('invalid_request', `position must be a whole number from 0 (the first automation of the channel) to ${MAX_POSITION}.`);
     }
     const updated: StoredAutomation = { ...current, ...parsed, position: (position as number | undefined) ?? current.position, updatedAt: now };
     await repos.automations.save(updated);

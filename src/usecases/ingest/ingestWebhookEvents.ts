@@ -1,6 +1,6 @@
 import type { InboundEvent, ParseResult, ReferralEvent } from '../../channels/events';
-import { parseInstagramWebhook } from '../../channels/instagram/webhook';
-import { parseWhatsAppWebhook } from '../../channels/whatsapp/webhook';
+import { instagramWebhookSteps } from '../../channels/instagram/webhook';
+import { whatsAppWebhookSteps } from '../../channels/whatsapp/webhook';
 import type { AppContext } from '../../context';
 import { newId } from '../../domain/shared/ids';
 import type { Channel } from '../../store/repositories/channels';
@@ -11,6 +11,7 @@ import { ensureCustomerThread } from './steps/ensureCustomerThread';
 import { cleanText, emptyTally, type IngestScope, type IngestTally } from './steps/ingestScope';
 import { moveWhatsAppIdentity } from './steps/moveWhatsAppIdentity';
 import { storeInboundMessage } from './steps/storeInboundMessage';
+import { timeSlices } from './steps/timeSlices';
 import { newMessage } from '../messages/steps/newMessage';
 
 export interface IngestWebhookInput {
@@ -34,15 +35,17 @@ const LATEST_TS = Date.UTC(2200, 0, 1);
 
 /**
  * One signed webhook POST: the raw delivery and everything it says, written in one transaction,
- * so a crash leaves either all of it or none of it (Meta then redelivers). The work the events
- * cause (profile fetch, automations, invite codes) is queued as jobs in the same transaction.
+ * so a crash leaves either all of it or none of it (Meta then redelivers). A large one is read and
+ * applied in time slices, so the process keeps answering meanwhile (reads outside the transaction
+ * do not wait for it; writes wait for its commit). The work the events cause (profile fetch,
+ * automations, invite codes) is queued as jobs in the same transaction.
  * Bodies Braid cannot use are kept as rejected deliveries with the reason, and still acknowledged,
  * so Meta does not disable the webhook over a payload it will never send differently.
  */
 export async function ingestWebhookEvents(ctx: AppContext, input: IngestWebhookInput): Promise<IngestResult> {
   const now = ctx.clock.now();
   const body = cleanText(input.rawBody.toString('utf8')) ?? '';
-  const parsed = parseBody(input.channel, body);
+  const parsed = await parseBody(input.channel, body);
   if (!parsed.ok) return recordRejected(ctx, input.channel, body, parsed.reason, now);
 
   const parseProblems = parsed.rejected.map((r) => r.reason);
@@ -71,7 +74,8 @@ export async function ingestWebhookEvents(ctx: AppContext, input: IngestWebhookI
   return result;
 }
 
-function parseBody(kind: ChannelKind, body: string): ParseResult {
+/** Reads the delivery's items in time slices: thousands of them take longer than a request may wait. */
+async function parseBody(kind: ChannelKind, body: string): Promise<ParseResult> {
   let json: unknown;
   try {
     // PostgreSQL refuses NUL in text (and in query parameters): drop escaped NULs while parsing.
@@ -79,7 +83,13 @@ function parseBody(kind: ChannelKind, body: string): ParseResult {
   } catch {
     return { ok: false, reason: 'the body is not JSON' };
   }
-  return kind === 'instagram' ? parseInstagramWebhook(json) : parseWhatsAppWebhook(json);
+  const steps = kind === 'instagram' ? instagramWebhookSteps(json) : whatsAppWebhookSteps(json);
+  const slices = timeSlices();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await slices.pause();
+  }
 }
 
 async function ingestInTransaction(
@@ -91,6 +101,8 @@ async function ingestInTransaction(
   now: number,
 ): Promise<IngestResult> {
   return ctx.store.groupedTransaction(async (repos) => {
+    // A large delivery is still one transaction, but lets other requests run between slices.
+    const slices = timeSlices();
     const tally = emptyTally();
     tally.rejected.push(...parseProblems);
     const channels = new Map<string, Channel | null>();
@@ -105,9 +117,11 @@ async function ingestInTransaction(
         continue;
       }
       await applyEvent({ repos, channel, now, tally }, event);
+      await slices.pause();
     }
     for (const [conversationId, workspaceId] of tally.touchedConversations) {
       await repos.events.record(workspaceId, 'conversation.updated', { conversationId }, now);
+      await slices.pause();
     }
     const handled = tally.stored + tally.duplicates + tally.unknownTargets.length;
     const outcome = handled > 0 || tally.rejected.length === 0 ? 'accepted' : 'rejected';

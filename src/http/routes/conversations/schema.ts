@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { outboundContentSchema } from '../../../domain/messaging/outbound';
+import { controlCharacterProblem } from '../../../domain/shared/controlCharacters';
 
-/** Opaque page cursors: base64url of `[time, id]`. Clients pass back what they were given. */
+/**
+ * Opaque page cursors: base64url of `[time, id]`. Clients pass back what they were given; a
+ * forged one is refused whole, with what could break a query (a time that is not a whole number
+ * of milliseconds a database column holds, an id with a control character) checked inside.
+ */
 export function encodeCursor(time: number, id: string): string {
   return Buffer.from(JSON.stringify([time, id])).toString('base64url');
 }
@@ -12,7 +17,9 @@ const cursor = z
   .transform((value, ctx) => {
     try {
       const [time, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown[];
-      if (typeof time === 'number' && Number.isFinite(time) && typeof id === 'string' && id.length <= 100) return { time, id };
+      if (Number.isSafeInteger(time) && typeof id === 'string' && id.length <= 100 && controlCharacterProblem(id) === null) {
+        return { time: time as number, id };
+      }
     } catch {
       // fall through to the issue below
     }
