@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseLiveEventCursor } from '../../src/domain/events/liveEventCursor';
 import { createWorkspace, TEST_PASSWORD } from '../factories';
 import { startTestBraid, testDialect, type TestBraid } from '../harness';
 import { ApiClient } from '../http';
@@ -36,7 +37,8 @@ describe('GET /api/events', () => {
     const resumed = await openEventStream(braid.url, admin.cookie, created.id);
     const first = await resumed.next('user.created');
     const second = await resumed.next('user.created');
-    expect(Number(second.id)).toBeGreaterThan(Number(first.id));
+    // An id is a cursor: the highest event id sent first, then lower ones the tab has already seen.
+    expect(parseLiveEventCursor(second.id).afterId).toBeGreaterThan(parseLiveEventCursor(first.id).afterId);
     const two = await braid.ctx.store.repos.users.findByEmail('a-two@braid.test');
     const three = await braid.ctx.store.repos.users.findByEmail('a-three@braid.test');
     expect([first.data, second.data]).toEqual([{ userId: two!.id }, { userId: three!.id }]);
@@ -53,6 +55,20 @@ describe('GET /api/events', () => {
     const stream = await openEventStream(braid.url, admin.cookie);
     await stream.next('ready');
     const now = braid.clock.now();
+    // A transaction of another workspace stays open throughout (as busy servers always have one):
+    // every event below is written while it is open, so a replay must tell them apart by what
+    // the tab has seen, not by a transaction horizon alone.
+    const other = await createWorkspace(braid.ctx, { channels: false });
+    let bystanderStarted!: () => void;
+    const bystanderOpen = new Promise<void>((resolve) => (bystanderStarted = resolve));
+    let endBystander!: () => void;
+    const bystanderMayEnd = new Promise<void>((resolve) => (endBystander = resolve));
+    const bystander = braid.ctx.store.transaction(async (repos) => {
+      await repos.events.record(other.workspace.id, 'test.bystander', {}, now);
+      bystanderStarted();
+      await bystanderMayEnd;
+    });
+    await bystanderOpen;
 
     let recordedFirst!: (id: number) => void;
     const firstRecorded = new Promise<number>((resolve) => (recordedFirst = resolve));
@@ -89,6 +105,8 @@ describe('GET /api/events', () => {
     expect(again.events.map((e) => e.event)).toEqual(['test.fourth']);
     expect(third.id).toBeGreaterThan(second.id);
     again.close();
+    endBystander();
+    await bystander;
   });
 
   it('refuses a stream without a session', async () => {

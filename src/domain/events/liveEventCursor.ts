@@ -49,7 +49,9 @@ export class LiveEventLedger {
 
   constructor(start: LiveEventCursor) {
     this.highest = { id: start.afterId };
-    this.inherited = start.seenBelow;
+    // What the tab had seen before this stream, its transactions unknown: named in every cursor
+    // (bounded) so a later replay never offers them again.
+    this.inherited = start.afterId > 0 ? [start.afterId, ...start.seenBelow] : [];
   }
 
   /** True (and remembered) when the event has not been sent on this stream nor seen before it. */
