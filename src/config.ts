@@ -77,6 +77,7 @@ const envSchema = z.object({
   BRAID_SANDBOX: optionalText.pipe(flag.optional()),
   REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'use redis://host:port').optional()),
   BRAID_ROLES: rolesSchema.default(['web', 'worker']),
+  BRAID_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   BRAID_TRUST_PROXY: trustProxySchema.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BRAID_METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'use at least 16 characters (e.g. openssl rand -hex 24)').optional()),
@@ -109,6 +110,8 @@ export interface Config {
   /** When set, GET /metrics wants `Authorization: Bearer <token>`. */
   metricsToken?: string;
   roles: { web: boolean; worker: boolean };
+  /** How long a worker holds a claimed job; a job whose worker died is claimed again after it. */
+  jobLeaseMs: number;
   /** Fastify's trustProxy: which hops may name the client in X-Forwarded-For (false: none). */
   trustProxy: boolean | number | string[];
   logLevel: string;
@@ -182,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     metricsToken: e.BRAID_METRICS_TOKEN,
     roles: { web: e.BRAID_ROLES.includes('web'), worker: e.BRAID_ROLES.includes('worker') },
+    jobLeaseMs: e.BRAID_JOB_LEASE_SECONDS * 1000,
     trustProxy: e.BRAID_TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
   };

@@ -70,6 +70,7 @@ export async function startBraid(config: Config, options: StartOptions = {}): Pr
       handlers: createJobHandlers(ctx),
       clock: ctx.clock,
       logger,
+      leaseMs: config.jobLeaseMs,
       onJobFinished: (job, outcome) => ctx.metrics.jobsFinished.inc({ kind: job.kind, outcome }),
     });
   }

@@ -7,6 +7,7 @@ import * as signInChecks from './migrations/0005_sign_in_checks';
 import * as setupTokenRevocation from './migrations/0006_setup_token_revocation';
 import * as mergeDisputes from './migrations/0007_merge_disputes';
 import * as mergeErasure from './migrations/0008_merge_erasure';
+import * as eventCommitHorizon from './migrations/0009_event_commit_horizon';
 
 /** Migrations are listed here (not read from disk) so they run the same under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006_setup_token_revocation': setupTokenRevocation,
   '0007_merge_disputes': mergeDisputes,
   '0008_merge_erasure': mergeErasure,
+  '0009_event_commit_horizon': eventCommitHorizon,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

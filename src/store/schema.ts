@@ -341,6 +341,9 @@ export interface EventTable {
   /** JSON */
   data: string;
   created_at: number;
+  /** PostgreSQL: the writing transaction's id and the oldest transaction open at the write (null on SQLite). */
+  tx_id: Generated<number | null>;
+  horizon: Generated<number | null>;
 }
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
