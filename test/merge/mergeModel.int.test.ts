@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startBraidWithPlatform, type BraidWithPlatform } from '../withPlatform';
-import { CustomerWrites, mergeCommands, SendCode, SendInvite } from './mergeModel/commands';
+import { CustomerWrites, DecideRequest, mergeCommands, SendCode, SendInvite } from './mergeModel/commands';
 import { type Model, newModel, type Stats } from './mergeModel/model';
 import { World } from './mergeModel/world';
 
@@ -65,6 +65,10 @@ describe('Contact Merge Automation against its model', () => {
     [
       'a refused code checked again after a worker died before marking the job done is noted and counted once',
       [new SendInvite(0), new SendCode(0, 'owner', 'typo', 'after')],
+    ],
+    [
+      'a merge request accepted after the contact got a WhatsApp account meanwhile asks for that conflict to be confirmed',
+      [new SendInvite(0), new SendCode(0, 2, 'as sent', 'none'), new SendInvite(0), new SendCode(1, 'owner', 'as sent', 'none'), new DecideRequest(0, 'accept')],
     ],
   ];
   it.each(regressions)('%s', async (_, commands) => {
