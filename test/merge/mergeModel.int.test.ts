@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startBraidWithPlatform, type BraidWithPlatform } from '../withPlatform';
-import { CustomerWrites, DecideRequest, mergeCommands, SendCode, SendInvite } from './mergeModel/commands';
+import { CustomerWrites, DecideRequest, MergeFromContactView, mergeCommands, SendCode, SendInvite, UndoMerge } from './mergeModel/commands';
 import { type Model, newModel, type Stats } from './mergeModel/model';
 import { World } from './mergeModel/world';
 
@@ -69,6 +69,14 @@ describe('Contact Merge Automation against its model', () => {
     [
       'a merge request accepted after the contact got a WhatsApp account meanwhile asks for that conflict to be confirmed',
       [new SendInvite(0), new SendCode(0, 2, 'as sent', 'none'), new SendInvite(0), new SendCode(1, 'owner', 'as sent', 'none'), new DecideRequest(0, 'accept')],
+    ],
+    [
+      'an invite of a contact merged into another is listed on the survivor',
+      [new CustomerWrites(1, 'instagram', 'none'), new CustomerWrites(2, 'instagram', 'none'), new SendInvite(1), new MergeFromContactView([2, 'instagram'], [1, 'instagram'], true)],
+    ],
+    [
+      'an invite sent during a merge goes back with its Instagram identity when the merge is undone',
+      [new CustomerWrites(1, 'instagram', 'none'), new MergeFromContactView([0, 'instagram'], [1, 'instagram'], true), new SendInvite(1), new UndoMerge('latest')],
     ],
   ];
   it.each(regressions)('%s', async (_, commands) => {
