@@ -49,6 +49,20 @@ export class InvitesRepository {
     return rows.map(toInvite);
   }
 
+  /** The invites sent to these Instagram identities, newest first: they follow their identity through merges and undos. */
+  async forIdentities(workspaceId: string, igIdentityIds: string[], limit = 50): Promise<Invite[]> {
+    if (igIdentityIds.length === 0) return [];
+    const rows = await this.ctx.db
+      .selectFrom('invites')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('ig_identity_id', 'in', igIdentityIds)
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toInvite);
+  }
+
   async forContacts(workspaceId: string, contactIds: string[], limit = 50): Promise<Invite[]> {
     if (contactIds.length === 0) return [];
     const rows = await this.ctx.db

@@ -3,6 +3,7 @@ import { createWorkspace, TEST_PASSWORD } from '../../../test/factories';
 import { startTestBraid, type TestBraid } from '../../../test/harness';
 import { ApiClient } from '../../../test/http';
 import { addCustomer, addInbound } from '../../../test/mergeFixtures';
+import { generateInviteCode } from '../../domain/contactMerge/inviteCode';
 import { detectInviteCode } from './detectInviteCode';
 import { sendWhatsAppInvite } from './sendWhatsAppInvite';
 
@@ -51,9 +52,23 @@ describe('detectInviteCode', () => {
     expect(view.body.pendingMergeRequests[0].reason).toContain('2 WhatsApp accounts');
     expect(view.body.invites[0]).toMatchObject({ state: 'connected', waIdentityId: second.identity.id });
 
-    // The job running again (a retry) changes nothing.
-    expect(await detectInviteCode(braid.ctx, { messageId })).toEqual({ outcome: 'repeated', inviteId: invite.id });
+    // The job running again (a worker died before marking it done) finds the message checked: nothing changes.
+    expect(await detectInviteCode(braid.ctx, { messageId })).toEqual({ outcome: 'ignored' });
     expect((await api.get(`/api/contacts/${ig.contact.id}`)).body.pendingMergeRequests).toHaveLength(1);
+  });
+
+  it('a refused code checked again after a worker died before marking its job done leaves one note and one strike', async () => {
+    const ws = await createWorkspace(braid.ctx);
+    await invited(ws, 'twice');
+    const wa = await addCustomer(braid.ctx, ws.whatsapp, { phone: '351930000009', wroteAt: null });
+    const messageId = await addInbound(braid.ctx, wa.conversation, `code ${generateInviteCode()}`, braid.clock.now());
+    expect(await detectInviteCode(braid.ctx, { messageId })).toEqual({ outcome: 'refused', reason: 'unknown', inviteId: null });
+    expect(await detectInviteCode(braid.ctx, { messageId })).toEqual({ outcome: 'ignored' });
+
+    const { repos } = braid.ctx.store;
+    const thread = await repos.messages.thread([wa.conversation.id], { limit: 50 });
+    expect(thread.filter((m) => m.direction === 'system' && m.type === 'note')).toHaveLength(1);
+    expect((await repos.codeGuesses.get(`wa:${wa.identity.id}`))?.failures).toBe(1);
   });
 
   it('a code that arrives after its expiry is refused even before the expiry job has run', async () => {

@@ -1,10 +1,11 @@
 import type { AppContext } from '../../context';
-import { findInviteCodeMatches, hashInviteCode } from '../../domain/contactMerge/inviteCode';
+import { findInviteCodeMatches, hashInviteCode, type InviteCodeMatch } from '../../domain/contactMerge/inviteCode';
 import { describeNameMismatch, namesPlausiblyMatch } from '../../domain/contactMerge/inviteSafety';
 import { formatUtc } from '../../domain/messaging/replyWindow';
 import type { Conversation } from '../../store/repositories/conversations';
 import type { Identity } from '../../store/repositories/identities';
 import type { Invite } from '../../store/repositories/invites';
+import type { Message } from '../../store/repositories/messages';
 import type { Repositories } from '../../store/store';
 import { applyMerge } from './steps/applyMerge';
 import { loadMergeState } from './steps/loadMergeState';
@@ -43,47 +44,62 @@ const CUSTOMER: Actor = { type: 'customer', id: null };
  * The invite-code job for one inbound WhatsApp message: finds a code anywhere in the text, and a
  * valid one syncs the sender's WhatsApp identity to the invite (`connected`), then merges at once
  * (auto merge, no conflict) or asks the agent. Every other code merges nothing and leaves a note.
- * One transaction, so a retried job finds the invite already connected and does nothing more.
+ * One transaction, which also marks the message as checked: a job run again after a worker died
+ * between its commit and its acknowledgement finds the mark and changes nothing more (no second
+ * note, no second strike, no late check of a code that was throttled when it arrived).
  */
 export async function detectInviteCode(ctx: AppContext, input: { messageId: string }): Promise<DetectOutcome> {
   const now = ctx.clock.now();
   return ctx.store.transaction(async (repos) => {
     const message = await repos.messages.findById(input.messageId);
     if (!message || message.direction !== 'inbound' || message.kind !== 'whatsapp' || !message.text) return { outcome: 'ignored' };
+    if (message.payload[CHECKED] !== undefined) return { outcome: 'ignored' };
     const matches = findInviteCodeMatches(message.text);
     if (matches.length === 0) return { outcome: 'ignored' };
     const conversation = await repos.conversations.get(message.workspaceId, message.conversationId);
     const sender = conversation && (await repos.identities.get(message.workspaceId, conversation.identityId));
     if (!conversation || !sender) return { outcome: 'ignored' };
-
-    const senderKey = `wa:${sender.id}`;
-    const guesses = await repos.codeGuesses.get(senderKey);
-    if (guesses && guesses.failures >= GUESS_LIMIT && now - guesses.windowStartedAt < GUESS_WINDOW_MS) return { outcome: 'throttled' };
-
-    // Codes are unique across Braid; one of another workspace is unknown here.
-    const found = (await repos.invites.findByCodeHash(matches.map((m) => hashInviteCode(m.code)))).filter((i) => i.workspaceId === message.workspaceId);
-    const invite = matches.map((m) => found.find((i) => i.codeHash === hashInviteCode(m.code))).find(Boolean);
-    const refuse = async (reason: RefusalReason, inv: Invite | null): Promise<DetectOutcome> => {
-      await refuseCode(repos, { conversation, sender, senderKey, reason, invite: inv, now });
-      return { outcome: 'refused', reason, inviteId: inv?.id ?? null };
-    };
-    if (!invite) {
-      if (matches.some((m) => m.confidence === 'exact')) return refuse('unknown', null);
-      // A loose match can be an order or card number that happens to look like a code: no note for
-      // the agent, but it still counts as a guess, or guessing in loose spellings would be free.
-      await repos.codeGuesses.recordFailure(senderKey, now, GUESS_WINDOW_MS);
-      return { outcome: 'ignored' };
-    }
-    if (invite.state === 'connected' || invite.state === 'merged') {
-      return invite.waIdentityId === sender.id ? { outcome: 'repeated', inviteId: invite.id } : refuse('other_user', invite);
-    }
-    if (invite.state !== 'sent') return refuse(invite.state, invite);
-    if (invite.expiresAt <= message.createdAt) {
-      await moveInvite(repos, invite, ['sent'], 'expired', { actor: { type: 'system', id: null }, now });
-      return refuse('expired', invite);
-    }
-    return connect(repos, { invite, conversation, sender, now });
+    const result = await checkCode(repos, { message, matches, conversation, sender, now });
+    await repos.messages.updatePayload(message.id, { payload: { ...message.payload, [CHECKED]: result.outcome } });
+    return result;
   });
+}
+
+/** Where the message keeps the outcome of its check, so that it is checked once. */
+const CHECKED = 'inviteCodeChecked';
+
+async function checkCode(
+  repos: Repositories,
+  input: { message: Message; matches: InviteCodeMatch[]; conversation: Conversation; sender: Identity; now: number },
+): Promise<DetectOutcome> {
+  const { message, matches, conversation, sender, now } = input;
+  const senderKey = `wa:${sender.id}`;
+  const guesses = await repos.codeGuesses.get(senderKey);
+  if (guesses && guesses.failures >= GUESS_LIMIT && now - guesses.windowStartedAt < GUESS_WINDOW_MS) return { outcome: 'throttled' };
+
+  // Codes are unique across Braid; one of another workspace is unknown here.
+  const found = (await repos.invites.findByCodeHash(matches.map((m) => hashInviteCode(m.code)))).filter((i) => i.workspaceId === message.workspaceId);
+  const invite = matches.map((m) => found.find((i) => i.codeHash === hashInviteCode(m.code))).find(Boolean);
+  const refuse = async (reason: RefusalReason, inv: Invite | null): Promise<DetectOutcome> => {
+    await refuseCode(repos, { conversation, sender, senderKey, reason, invite: inv, now });
+    return { outcome: 'refused', reason, inviteId: inv?.id ?? null };
+  };
+  if (!invite) {
+    if (matches.some((m) => m.confidence === 'exact')) return refuse('unknown', null);
+    // A loose match can be an order or card number that happens to look like a code: no note for
+    // the agent, but it still counts as a guess, or guessing in loose spellings would be free.
+    await repos.codeGuesses.recordFailure(senderKey, now, GUESS_WINDOW_MS);
+    return { outcome: 'ignored' };
+  }
+  if (invite.state === 'connected' || invite.state === 'merged') {
+    return invite.waIdentityId === sender.id ? { outcome: 'repeated', inviteId: invite.id } : refuse('other_user', invite);
+  }
+  if (invite.state !== 'sent') return refuse(invite.state, invite);
+  if (invite.expiresAt <= message.createdAt) {
+    await moveInvite(repos, invite, ['sent'], 'expired', { actor: { type: 'system', id: null }, now });
+    return refuse('expired', invite);
+  }
+  return connect(repos, { invite, conversation, sender, now });
 }
 
 async function connect(

@@ -36,7 +36,12 @@ export async function getContact(ctx: AppContext, input: { workspaceId: string; 
     const window = replyWindow(conversation.lastInboundAt, now);
     return { ...identity, conversation: { ...conversation, replyWindowOpen: window.open, replyWindowClosesAt: window.closesAt } };
   };
-  const invites = await repos.invites.forContacts(input.workspaceId, [contact.id]);
+  // The invites of the Instagram identities the contact holds now, not of the contact they were
+  // sent from: a merged-in contact's invites stay visible, and an undo takes them back with it.
+  const invites = await repos.invites.forIdentities(
+    input.workspaceId,
+    identities.filter((i) => i.kind === 'instagram').map((i) => i.id),
+  );
   return {
     contact,
     resolvedFrom: contact.id === input.contactId ? null : input.contactId,
