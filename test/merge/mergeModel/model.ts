@@ -214,6 +214,14 @@ export function windowOpen(identity: MIdentity | undefined, at: number): boolean
   return identity !== undefined && at < identity.lastInboundAt + REPLY_WINDOW_MS;
 }
 
+/** A person may answer on Instagram for 7 days (tagged HUMAN_AGENT after the 24 hours); WhatsApp stays at 24 hours. */
+export const HUMAN_AGENT_WINDOW_MS = 7 * DAY;
+
+export function agentMayReply(identity: MIdentity | undefined, at: number): boolean {
+  if (identity?.kind === 'instagram') return at < identity.lastInboundAt + HUMAN_AGENT_WINDOW_MS;
+  return windowOpen(identity, at);
+}
+
 /** The customer's words, as a name comparison sees them: lower case, split on anything not a letter or digit. */
 function words(name: string | null): string[] {
   return name ? name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean) : [];
@@ -490,7 +498,7 @@ export function replyTarget(m: Readonly<Model>, fromKey: string, channel: Kind):
     const latest = Math.max(...candidates.map((i) => i.lastInboundAt));
     candidates = candidates.filter((i) => i.lastInboundAt === latest);
   }
-  if (!windowOpen(candidates[0], m.now)) return { kind: 'window_closed' };
+  if (!agentMayReply(candidates[0], m.now)) return { kind: 'window_closed' };
   return { kind: 'send', targets: candidates.map((i) => i.key) };
 }
 
