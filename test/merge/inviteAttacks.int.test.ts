@@ -102,6 +102,20 @@ describe('invite attacks merge nothing', () => {
     expect(await itemsIn(env, wa.id, 'note')).toHaveLength(GUESS_LIMIT);
   });
 
+  it('a burst of codes sent at once is throttled at the limit, not checked in full', async () => {
+    const ida = await inviteCustomer(env, 'Ida Rajada', 'ida.rajada');
+    const burst = Array.from({ length: 3 * GUESS_LIMIT }, () => `code ${generateInviteCode()}`);
+    await Promise.all(burst.map((guess) => env.platform.sendWhatsAppText(ida.customer.id, guess)));
+    await env.settle();
+    const wa = await conversationOf(env, 'whatsapp', 'Ida');
+    // Checks that ran in parallel each saw the count before the others added theirs: only
+    // GUESS_LIMIT codes may be checked and noted, whatever order the jobs ran in.
+    expect(await itemsIn(env, wa.id, 'note')).toHaveLength(GUESS_LIMIT);
+    await env.platform.sendWhatsAppText(ida.customer.id, ida.sentence);
+    await env.settle();
+    await expectNotMerged(ida.ig.contactId, wa.contactId);
+  });
+
   it('the guessing window ends after its period: the code is checked again, and a new window throttles anew', async () => {
     const hal = await inviteCustomer(env, 'Hal Prado', 'hal.prado');
     const badCodes = (n: number) => Array.from({ length: n }, () => `code ${generateInviteCode()}`);

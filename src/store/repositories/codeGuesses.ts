@@ -15,6 +15,27 @@ export class CodeGuessesRepository {
   }
 
   /**
+   * Reads the sender's window and holds it until the transaction ends. Without the lock, parallel
+   * jobs on PostgreSQL each read the count before any of them adds a strike, and a burst of codes
+   * is checked in full however far it goes past the limit. The row is made first (no strike yet)
+   * so that a sender's first burst has something to lock.
+   */
+  async lockWindow(senderKey: string, now: number): Promise<GuessWindow> {
+    await this.ctx.db
+      .insertInto('code_guesses')
+      .values({ sender_key: senderKey, window_started_at: now, failures: 0 })
+      .onConflict((oc) => oc.column('sender_key').doNothing())
+      .execute();
+    const row = await this.ctx.db
+      .selectFrom('code_guesses')
+      .selectAll()
+      .where('sender_key', '=', senderKey)
+      .$if(this.ctx.dialect === 'postgres', (qb) => qb.forUpdate())
+      .executeTakeFirstOrThrow();
+    return { windowStartedAt: Number(row.window_started_at), failures: row.failures };
+  }
+
+  /**
    * Counts one bad code in one statement (an upsert), so parallel jobs for one sender cannot lose
    * a strike; a window older than `windowMs` starts over. Returns the count in the window.
    */

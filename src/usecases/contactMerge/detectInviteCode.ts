@@ -74,8 +74,8 @@ async function checkCode(
 ): Promise<DetectOutcome> {
   const { message, matches, conversation, sender, now } = input;
   const senderKey = `wa:${sender.id}`;
-  const guesses = await repos.codeGuesses.get(senderKey);
-  if (guesses && guesses.failures >= GUESS_LIMIT && now - guesses.windowStartedAt < GUESS_WINDOW_MS) return { outcome: 'throttled' };
+  const guesses = await repos.codeGuesses.lockWindow(senderKey, now);
+  if (guesses.failures >= GUESS_LIMIT && now - guesses.windowStartedAt < GUESS_WINDOW_MS) return { outcome: 'throttled' };
 
   // Codes are unique across Braid; one of another workspace is unknown here.
   const found = (await repos.invites.findByCodeHash(matches.map((m) => hashInviteCode(m.code)))).filter((i) => i.workspaceId === message.workspaceId);
