@@ -1,3 +1,4 @@
+import { CHANNEL_NAME } from '../shared/channelKind';
 import { conflict, type AppError } from '../shared/errors';
 
 /**
@@ -31,7 +32,6 @@ export function replyWindow(lastInboundAt: number | null, now: number): ReplyWin
   return now < closesAt ? { open: true, closesAt } : { open: false, closesAt, closedAt: closesAt };
 }
 
-const CHANNEL_NAME: Record<ReplyChannel, string> = { instagram: 'Instagram', whatsapp: 'WhatsApp' };
 
 /** "2026-11-27 10:00 UTC": unambiguous for agents in any country and stable in tests. */
 export function formatUtc(ms: number): string {

@@ -1,6 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context';
+import { sameSecret } from '../../domain/auth/tokens';
 import { checkHealth } from '../../usecases/system/checkHealth';
 import { countJobsByState } from '../../usecases/system/countJobsByState';
 import { openApiDocument } from '../route';
@@ -50,7 +50,5 @@ function escapeHtml(text: string): string {
 }
 
 function bearerMatches(header: string | undefined, token: string): boolean {
-  const given = Buffer.from(header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() ?? '');
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return sameSecret(header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim() ?? '', token);
 }

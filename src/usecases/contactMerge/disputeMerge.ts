@@ -1,5 +1,5 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from '../../context';
+import { tokenMatchesHash } from '../../domain/auth/tokens';
 import { maskedWhatsAppAccount, parseNotMePayload } from '../../domain/contactMerge/inviteSafety';
 import type { Repositories } from '../../store/store';
 import { type Actor, addSystemItem } from '../messages/steps/systemItems';
@@ -27,7 +27,7 @@ export async function disputeMerge(ctx: AppContext, input: { messageId: string }
     const { workspaceId } = message;
     const merge = await repos.merges.get(workspaceId, claim.mergeId);
     const dispute = merge && (await repos.merges.disputeOf(workspaceId, merge.id));
-    if (!merge || !dispute?.tokenHash || !dispute.inviteId || !tokenMatches(claim.token, dispute.tokenHash)) return { outcome: 'ignored' };
+    if (!merge || !dispute?.tokenHash || !dispute.inviteId || !tokenMatchesHash(claim.token, dispute.tokenHash)) return { outcome: 'ignored' };
     const invite = await repos.invites.get(workspaceId, dispute.inviteId);
     if (!invite || invite.conversationId !== message.conversationId) return { outcome: 'ignored' };
     const conversation = await repos.conversations.get(workspaceId, message.conversationId);
@@ -45,12 +45,6 @@ export async function disputeMerge(ctx: AppContext, input: { messageId: string }
     await addSystemItem(repos, conversation, { type: 'note', text, payload: { reason: 'merge_disputed', mergeId: merge.id, inviteId: invite.id } }, now);
     return later === null ? { outcome: 'undone', mergeId: merge.id } : { outcome: 'kept', mergeId: merge.id, reason: later };
   });
-}
-
-function tokenMatches(token: string, expectedHash: string): boolean {
-  const actual = createHash('sha256').update(token).digest();
-  const expected = Buffer.from(expectedHash, 'hex');
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
 /** Undoes the merge as the customer; null when done, or why it could not be. */

@@ -5,7 +5,7 @@ import { agentReplyWindow, replyWindowError } from '../../domain/messaging/reply
 import type { Conversation } from '../../store/repositories/conversations';
 import type { Message } from '../../store/repositories/messages';
 import type { Repositories } from '../../store/store';
-import type { ChannelKind } from '../../store/schema';
+import { CHANNEL_NAME, type ChannelKind } from '../../domain/shared/channelKind';
 import { queueOutboundMessage } from '../messages/steps/queueOutboundMessage';
 import { requireConversation } from './steps/loadConversationView';
 import { whatsappButtonTextProblem } from '../../domain/messaging/outbound';
@@ -19,7 +19,6 @@ export interface ReplyInput {
   channel?: ChannelKind;
 }
 
-const CHANNEL_NAME: Record<ChannelKind, string> = { instagram: 'Instagram', whatsapp: 'WhatsApp' };
 const INSTAGRAM_TEXT_BYTES = 1000;
 const WHATSAPP_TEXT_CHARS = 4096;
 

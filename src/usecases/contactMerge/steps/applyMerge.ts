@@ -11,6 +11,7 @@ import type { Identity } from '../../../store/repositories/identities';
 import { recordAssignment } from '../../conversations/steps/recordAssignment';
 import { completeInvite } from './completeInvite';
 import { type Actor, addSystemItem } from '../../messages/steps/systemItems';
+import { CHANNEL_NAME } from '../../../domain/shared/channelKind';
 
 /** What the customer reads on WhatsApp once their chats are linked. */
 
@@ -137,7 +138,6 @@ export async function applyMerge(repos: Repositories, input: ApplyMergeInput): P
   return merge;
 }
 
-const CHANNEL_NAME = { instagram: 'Instagram', whatsapp: 'WhatsApp' } as const;
 
 /**
  * What the thread and the agents' notification say. Two contacts of one name would read "Ana
