@@ -116,4 +116,34 @@ describe('a worker killed after Meta accepted a send, before the result was stor
     const notes = thread.filter((m) => m.direction === 'system' && m.type === 'note').map((m) => m.text);
     expect(notes.join('\n')).toMatch(/stopped while sending/);
   }, 120_000);
+
+  it('killed again during the second attempt, the reply is not sent a third time and shows why it failed', async () => {
+    const lease = { BRAID_JOB_LEASE_SECONDS: '1' };
+    const first = await start('braid 1', lease);
+    const customer = await meta.platform.createCustomer({ name: 'Ode Crashtwice', igUsername: 'ode.crashtwice' });
+    await meta.platform.sendInstagramText(customer.id, 'hello?');
+    const ig = await conversationOf(first.api, 'instagram', 'crashtwice');
+    const text = 'We are looking into it.';
+    const sent = async () => (await meta.platform.sends({ customerId: customer.id })).filter((s) => (s.body as any).message?.text === text).length;
+
+    meta.platform.holdSendAnswers();
+    expect((await first.api.post(`/api/conversations/${ig.id}/messages`, { text })).status).toBe(201);
+    await eventually('Meta accepting the reply', async () => expect(await sent()).toBe(1));
+    await killChild(first.child);
+    const second = await start('braid 2', lease);
+    await eventually('the second attempt reaching Meta', async () => expect(await sent()).toBe(2));
+    await killChild(second.child);
+    meta.platform.releaseSendAnswers();
+
+    const third = await start('braid 3', lease);
+    const reply = await eventually('the reply marked failed', async () => {
+      const page = await third.api.get(`/api/conversations/${ig.id}/messages?limit=100`);
+      const found = page.body.messages.find((m: any) => m.text === text);
+      expect(found.status).toBe('failed');
+      return found;
+    });
+    expect(reply.error.code).toBe('send_interrupted');
+    expect(reply.error.title).toMatch(/not sent a third time/);
+    expect(await sent()).toBe(2);
+  }, 120_000);
 });
