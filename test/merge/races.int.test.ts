@@ -30,6 +30,7 @@ interface Pair {
   token: string;
   ig: { id: string; contactId: string };
   wa: { id: string; contactId: string };
+  identities: string[];
 }
 
 /** A customer who wrote on Instagram and, without sharing a phone number, on WhatsApp: two contacts. */
@@ -42,7 +43,8 @@ async function customerOnBoth(): Promise<Pair> {
   const ig = await conversationOf(env, 'instagram', t);
   const wa = await conversationOf(env, 'whatsapp', t);
   expect(ig.contactId).not.toBe(wa.contactId);
-  return { customer, token: t, ig, wa };
+  const identities = [(await view(ig.contactId)).identities.instagram[0].id, (await view(wa.contactId)).identities.whatsapp[0].id] as string[];
+  return { customer, token: t, ig, wa, identities };
 }
 
 async function merge(api: ApiClient, survivor: string, other: string) {
@@ -121,7 +123,7 @@ describe('merges racing merges and undos', () => {
       expect(statuses(answers), answers.map((a) => a.text).join('\n')).toEqual([200, 409]);
       expect(answers.find((a) => a.status === 409)!.body.error.code).toBe('merge_already_undone');
       await env.settle();
-      const { live } = await expectWhole([pair.ig.contactId, pair.wa.contactId], [], [`hello on instagram ${pair.token}`, `hello on whatsapp ${pair.token}`]);
+      const { live } = await expectWhole([pair.ig.contactId, pair.wa.contactId], pair.identities, [`hello on instagram ${pair.token}`, `hello on whatsapp ${pair.token}`]);
       expect(live.sort()).toEqual([pair.ig.contactId, pair.wa.contactId].sort());
       expect((await auditLines([pair.ig.contactId, pair.wa.contactId], 'contact.unmerged', mergeId)).map((e) => e.contactId).sort()).toEqual(
         [pair.ig.contactId, pair.wa.contactId].sort(),
@@ -147,7 +149,7 @@ describe('merges racing merges and undos', () => {
       await env.settle();
       const contacts = [pair.ig.contactId, pair.wa.contactId, third.wa.contactId];
       const texts = [pair, third].flatMap((p) => [`hello on whatsapp ${p.token}`]).concat(`hello on instagram ${pair.token}`);
-      const { live } = await expectWhole(contacts, [], texts);
+      const { live } = await expectWhole(contacts, [...pair.identities, ...third.identities.slice(1)], texts);
       expect(live.length).toBe(undo.status === 200 ? 2 : 1);
       const { merges } = await history(pair.ig.contactId);
       const shown = new Map(merges.map((m: any) => [m.id, m]));
@@ -188,7 +190,7 @@ describe('merge requests and invites racing', () => {
         const accepted = answers[0].status === 200;
         await env.settle();
         const contacts = [pair.ig.contactId, pair.wa.contactId];
-        const { live } = await expectWhole(contacts, [], [`hello on instagram ${pair.token}`, `hello on whatsapp ${pair.token}`]);
+        const { live } = await expectWhole(contacts, pair.identities, [`hello on instagram ${pair.token}`, `hello on whatsapp ${pair.token}`]);
         expect(live).toHaveLength(accepted ? 1 : 2);
         expect(await auditLines(contacts, 'merge_request.accepted', requestId)).toHaveLength(accepted ? 2 : 0);
         expect(await auditLines(contacts, 'merge_request.rejected', requestId)).toHaveLength(accepted ? 0 : 2);
@@ -211,7 +213,7 @@ describe('merge requests and invites racing', () => {
       if (click.status === 409) expect(click.body.error.code).toBe('merge_already_merged');
       await env.settle();
       const contacts = [pair.ig.contactId, pair.wa.contactId];
-      const { live } = await expectWhole(contacts, [], [`hello on instagram ${pair.token}`, `hello on whatsapp ${pair.token}`, sentence]);
+      const { live } = await expectWhole(contacts, pair.identities, [`hello on instagram ${pair.token}`, `hello on whatsapp ${pair.token}`, sentence]);
       expect(live).toEqual([pair.ig.contactId]);
       const shown = await view(pair.ig.contactId);
       expect(shown.invites.find((i: any) => i.id === inviteId)?.state).toBe('merged');
@@ -272,7 +274,9 @@ describe('webhooks racing', () => {
       await env.settle();
       const ig = await onlyConversation('instagram', t);
       const wa = await onlyConversation('whatsapp', t);
-      await expectWhole([ig.contactId, wa.contactId], [], [`ig twice ${t}`, `wa twice ${t}`]);
+      const identities = [(await view(ig.contactId)).identities.instagram, (await view(wa.contactId)).identities.whatsapp];
+      expect(identities.map((list) => list.length)).toEqual([1, 1]);
+      await expectWhole([ig.contactId, wa.contactId], identities.map((list) => list[0].id), [`ig twice ${t}`, `wa twice ${t}`]);
     }
   });
 
@@ -300,7 +304,7 @@ describe('webhooks racing', () => {
       expect(igView.identities.instagram.map((i: any) => i.externalId)).toEqual([customer.igsid]);
       const waView = await view(wa.contactId);
       expect(waView.identities.whatsapp.map((i: any) => i.externalId)).toEqual([customer.bsuid]);
-      await expectWhole([ig.contactId, wa.contactId], [], [1, 2, 3].flatMap((n) => [`ig ${n} ${t}`, `wa ${n} ${t}`]));
+      await expectWhole([ig.contactId, wa.contactId], [igView.identities.instagram[0].id, waView.identities.whatsapp[0].id], [1, 2, 3].flatMap((n) => [`ig ${n} ${t}`, `wa ${n} ${t}`]));
     }
   });
 });
