@@ -280,7 +280,7 @@ describe('webhooks racing', () => {
     }
   });
 
-  it('two different deliveries naming the same new customer at once: one contact, one identity, each message once', async () => {
+  it('two different deliveries naming the same new customer at once (on WhatsApp by user id and phone, or user id only): one contact, one identity, each message once', async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const t = token();
       const customer = await env.platform.createCustomer({ name: `Eva ${t}`, igUsername: `eva.${t}` });
@@ -292,7 +292,7 @@ describe('webhooks racing', () => {
       const whatsapp = (n: number) =>
         buildWhatsAppBatch(
           WA_ACCOUNT,
-          [{ kind: 'message', contact: whatsappContact(customer, false), message: { ...whatsappSender(customer, false), id: `wamid.new_${t}_${n}`, timestamp: whatsappSeconds(now + n * 1000), type: 'text', text: { body: `wa ${n} ${t}` } } }],
+          [{ kind: 'message', contact: whatsappContact(customer, n !== 2), message: { ...whatsappSender(customer, n !== 2), id: `wamid.new_${t}_${n}`, timestamp: whatsappSeconds(now + n * 1000), type: 'text', text: { body: `wa ${n} ${t}` } } }],
           'one-change',
         );
       const answers = await Promise.all([1, 2, 3].flatMap((n) => [env.postWebhook('instagram', instagram(n)), env.postWebhook('whatsapp', whatsapp(n))]));
