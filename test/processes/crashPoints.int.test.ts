@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import type { RunningMetaPlatform } from '../../src/sandbox/meta';
+import { MERGE_CONFIRMATION_TEXT } from '../../src/usecases/contactMerge/steps/completeInvite';
 import { dropDatabase, freshDatabaseUrl } from '../databases';
 import { testDialect } from '../harness';
 import { ApiClient } from '../http';
@@ -80,6 +81,42 @@ describe('a process killed inside a merge transaction', () => {
     expect(merged.status, merged.text).toBe(200);
     const timeline = await second.api.get(`/api/contacts/${ig.contactId}/timeline`);
     expect(timeline.body.messages.filter((m: any) => m.direction === 'inbound').map((m: any) => m.text).sort()).toEqual(['hello from instagram', 'hello from whatsapp']);
+  }, 120_000);
+});
+
+describe('a worker killed inside the automatic merge of an invite', () => {
+  it('runs the job again after a restart: merged once, the invite merged, the customer told once', async () => {
+    const first = await start('braid 1', { BRAID_TEST_PAUSE_AT: 'merges.create', BRAID_JOB_LEASE_SECONDS: '1' });
+    const customer = await meta.platform.createCustomer({ name: 'Mia Crashjob', igUsername: 'mia.crashjob', phone: null });
+    await meta.platform.sendInstagramText(customer.id, 'can I get updates on WhatsApp?');
+    const ig = await conversationOf(first.api, 'instagram', 'crashjob');
+    const invited = await first.api.post(`/api/conversations/${ig.id}/whatsapp-invite`);
+    expect(invited.status, invited.text).toBe(201);
+    const url = await eventually('the invite reaching the customer', async () => {
+      const sends = await meta.platform.sends({ channel: 'instagram', customerId: customer.id });
+      const button = (sends.at(-1)?.body as any)?.message?.attachment?.payload?.buttons?.[0];
+      expect(button?.url).toBeTruthy();
+      return button.url as string;
+    });
+    await meta.platform.sendWhatsAppText(customer.id, decodeURIComponent(new URL(url).searchParams.get('text')!));
+    await meta.platform.flush();
+    await first.child.printed('BRAID_PAUSED merges.create');
+    await killChild(first.child);
+
+    const second = await start('braid 2', { BRAID_JOB_LEASE_SECONDS: '1' });
+    const contact = await eventually('the invite merged by the job run again', async () => {
+      const shown = await view(second.api, ig.contactId);
+      expect(shown.invites.find((i: any) => i.id === invited.body.invite.id)?.state).toBe('merged');
+      return shown;
+    });
+    expect(contact.identities.whatsapp).toHaveLength(1);
+    const history = (await second.api.get(`/api/contacts/${ig.contactId}/history`)).body;
+    expect(history.merges).toHaveLength(1);
+    expect(history.events.filter((e: any) => e.action === 'contact.merged')).toHaveLength(2);
+    await eventually('the WhatsApp confirmation sent', async () => {
+      const confirmations = (await meta.platform.sends({ channel: 'whatsapp', customerId: customer.id })).filter((s) => (s.body as any).text?.body === MERGE_CONFIRMATION_TEXT);
+      expect(confirmations).toHaveLength(1);
+    });
   }, 120_000);
 });
 
