@@ -162,6 +162,30 @@ describe('merges racing merges and undos', () => {
   });
 });
 
+describe('an undo racing the same merge made again', () => {
+  it('either the undo lands first and the merge is made again, or the merge is refused and the undo stands', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const pair = await customerOnBoth();
+      const first = await merge(env.agentApi, pair.ig.contactId, pair.wa.contactId);
+      expect(first.status, first.text).toBe(200);
+      const [undo, again] = await Promise.all([
+        env.adminApi.post(`/api/merges/${first.body.merge.id}/undo`, {}),
+        merge(env.agentApi, pair.ig.contactId, pair.wa.contactId),
+      ]);
+      expect(undo.status, undo.text).toBe(200);
+      expect([200, 409], again.text).toContain(again.status);
+      if (again.status === 409) expect(again.body.error.code).toBe('merge_already_merged');
+      await env.settle();
+      const contacts = [pair.ig.contactId, pair.wa.contactId];
+      const { live } = await expectWhole(contacts, pair.identities, [`hello on instagram ${pair.token}`, `hello on whatsapp ${pair.token}`]);
+      expect(live).toHaveLength(again.status === 200 ? 1 : 2);
+      const { merges } = await history(pair.ig.contactId);
+      expect(merges.filter((m: any) => m.undoneAt === null)).toHaveLength(again.status === 200 ? 1 : 0);
+      expect(await auditLines(contacts, 'contact.unmerged', first.body.merge.id)).toHaveLength(2);
+    }
+  });
+});
+
 describe('merge requests and invites racing', () => {
   /** Manual merge mode, an invite, and the customer sending its code on WhatsApp: a pending merge request. */
   async function pendingRequest() {
