@@ -98,7 +98,10 @@ class ReadWriteSqliteDriver implements Driver {
     const borrower = connection as Borrower;
     await this.#writerLock.acquire();
     borrower.holdsWriter = true;
-    run(this.writer, CompiledQuery.raw('begin'));
+    // Immediate: the write lock is taken (or waited for, up to busy_timeout) at BEGIN. A deferred
+    // transaction that read first cannot wait for another process's write to finish: SQLite
+    // refuses its upgrade at once (SQLITE_BUSY), so two processes on one file answered 503.
+    run(this.writer, CompiledQuery.raw('begin immediate'));
   }
 
   async commitTransaction(): Promise<void> {

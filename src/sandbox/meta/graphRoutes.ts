@@ -18,9 +18,11 @@ export async function registerGraphRoutes(app: FastifyInstance, platform: MetaPl
       const channel = isWhatsApp ? 'whatsapp' : 'instagram';
       const expected = isWhatsApp ? platform.options.whatsappAccessToken : platform.options.instagramAccessToken;
       if (tokenOf(request) !== expected) throw invalidToken(channel);
-      return isWhatsApp
-        ? platform.handleWhatsAppSend(request.params.id, request.body)
-        : platform.handleInstagramSend(request.params.id, request.body);
+      const accepted = isWhatsApp
+        ? await platform.handleWhatsAppSend(request.params.id, request.body)
+        : await platform.handleInstagramSend(request.params.id, request.body);
+      await platform.answerWhenReleased();
+      return accepted;
     }),
   );
 

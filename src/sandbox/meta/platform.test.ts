@@ -44,6 +44,25 @@ async function api(meta: RunningMetaPlatform, method: string, path: string, body
 }
 
 describe('business sends seen from the webhook side', () => {
+  it('holds the answer of an accepted send until released: the customer has it before the sender knows', async () => {
+    const { meta, ig } = await setup();
+    const c = await meta.platform.createCustomer({});
+    await meta.platform.sendInstagramText(c.id, 'Hi');
+    meta.platform.holdSendAnswers();
+    let answered = false;
+    const sending = ig.sendText(c.igsid, 'Held').then((result) => ((answered = true), result));
+    for (;;) {
+      if ((await meta.platform.sends({ customerId: c.id })).length === 1) break;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    // A later request on another connection is answered meanwhile; the held one is not.
+    expect((await ig.getProfile(c.igsid)).username).toBe(c.igUsername);
+    expect(answered).toBe(false);
+    meta.platform.releaseSendAnswers();
+    const { messageId } = await sending;
+    expect((await meta.platform.sends({ customerId: c.id }))[0].externalId).toBe(messageId);
+  });
+
   it('WhatsApp by phone: sent then delivered statuses with recipient_id, then read when the customer views', async () => {
     const { receiver, meta, wa } = await setup();
     const c = await meta.platform.createCustomer({ phone: '+351912345678' });

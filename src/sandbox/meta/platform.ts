@@ -64,6 +64,7 @@ export class MetaPlatform {
   readonly now: () => number;
   private webhookUrls: { instagram?: string; whatsapp?: string };
   private readonly faults = new SendFaults();
+  private answerHold: { released: Promise<void>; release: () => void } | undefined;
 
   constructor(readonly options: MetaPlatformOptions) {
     this.state = options.state ?? new InMemoryPlatformState();
@@ -311,6 +312,28 @@ export class MetaPlatform {
     return this.faults.latencyMs;
   }
 
+  /**
+   * From now on Meta accepts each send (the customer has it, its echo and statuses are queued) but
+   * holds the HTTP answer until `releaseSendAnswers()`: the moment a crashed sender never learns
+   * its message went out.
+   */
+  holdSendAnswers(): void {
+    if (this.answerHold) return;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.answerHold = { released, release };
+  }
+
+  releaseSendAnswers(): void {
+    this.answerHold?.release();
+    this.answerHold = undefined;
+  }
+
+  /** Called with an accepted send's answer in hand: waits while answers are held. */
+  async answerWhenReleased(): Promise<void> {
+    if (this.answerHold) await this.answerHold.released;
+  }
+
   sendContext(): SendContext {
     return {
       instagramAccountId: this.options.instagramAccountId,
@@ -377,6 +400,7 @@ export class MetaPlatform {
   }
 
   close(): void {
+    this.releaseSendAnswers();
     this.delivery.close();
   }
 }

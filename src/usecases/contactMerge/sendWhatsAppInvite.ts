@@ -52,7 +52,7 @@ export async function sendWhatsAppInvite(ctx: AppContext, input: SendWhatsAppInv
     }
     const windowClosed = replyWindowError('instagram', conversation.lastInboundAt, now);
     if (windowClosed) throw windowClosed;
-    const identity = await repos.identities.get(input.workspaceId, conversation.identityId);
+    const identity = await lockedIdentity(repos, input.workspaceId, conversation.identityId);
     if (!identity) throw notFound('conversation_not_found', 'This conversation has no customer.');
     const identities = await repos.identities.forContacts([identity.contactId]);
     const onWhatsApp = identities.find((i) => i.kind === 'whatsapp');
@@ -137,4 +137,19 @@ async function supersedeLiveInvites(repos: Repositories, igIdentityId: string, a
     else if (await moveInvite(repos, old, ['sent'], 'superseded', { actor, now })) superseded.push(old.id);
   }
   return superseded;
+}
+
+/**
+ * The Instagram identity, with its contact locked until the transaction ends: two agents inviting
+ * the same customer at once on PostgreSQL would otherwise both find no live invite and leave two
+ * working codes. A merge locks the same contact rows, so the identity cannot move meanwhile.
+ */
+async function lockedIdentity(repos: Repositories, workspaceId: string, identityId: string) {
+  for (;;) {
+    const identity = await repos.identities.get(workspaceId, identityId);
+    if (!identity) return undefined;
+    await repos.contacts.lock(workspaceId, [identity.contactId]);
+    const settled = await repos.identities.get(workspaceId, identityId);
+    if (!settled || settled.contactId === identity.contactId) return settled;
+  }
 }

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context';
 import { outboundContentSchema } from '../../domain/messaging/outbound';
 import type { Message } from '../../store/repositories/messages';
 import { sendContent, UnsendableContentError } from './steps/sendContent';
+import { addSystemItem } from './steps/systemItems';
 
 export interface SendOutboundInput {
   messageId: string;
@@ -41,19 +42,48 @@ export async function sendOutboundMessage(ctx: AppContext, input: SendOutboundIn
   const content = outboundContentSchema.safeParse(message.payload.outbound);
   if (!content.success) return markFailed(ctx, message, 'invalid_content', 'The message content cannot be sent as stored.');
 
+  if (message.payload[SEND_STARTED] !== undefined) {
+    // An earlier attempt died between asking Meta and hearing back: Meta may have the message.
+    if (message.payload[RESENT] !== undefined) return markFailed(ctx, message, 'send_interrupted', INTERRUPTED_TWICE);
+    message.payload = { ...message.payload, [RESENT]: ctx.clock.now() };
+    await ctx.store.transaction(async (trx) => {
+      await trx.messages.updatePayload(message.id, { payload: message.payload });
+      await addSystemItem(trx, conversation, { type: 'note', text: RESENT_NOTE, payload: { messageId: message.id, reason: 'send_interrupted' }, authorId: null }, ctx.clock.now());
+    });
+  } else {
+    await ctx.store.repos.messages.updatePayload(message.id, { payload: { ...message.payload, [SEND_STARTED]: ctx.clock.now() } });
+  }
+  const { [SEND_STARTED]: _started, ...answered } = message.payload;
+
   let externalId: string;
   try {
     externalId = (await sendContent(ctx.graph, identity, content.data, { humanAgent: message.payload.messagingTag === 'HUMAN_AGENT' })).messageId;
   } catch (error) {
     if (error instanceof UnsendableContentError) return markFailed(ctx, message, 'unsupported_content', error.message);
     if (!(error instanceof GraphApiError)) throw error;
-    if (error.transient && !input.lastAttempt) throw new TransientSendError(error.message);
+    if (error.transient && !input.lastAttempt) {
+      // Meta answered, so it does not have the message: the next attempt is an ordinary retry.
+      await ctx.store.repos.messages.updatePayload(message.id, { payload: answered });
+      throw new TransientSendError(error.message);
+    }
     return markFailed(ctx, message, graphErrorCode(error), graphErrorTitle(error));
   }
 
   await recordSent(ctx, message, externalId);
   return { outcome: 'sent', externalId };
 }
+
+/**
+ * Set on the row just before Meta is asked, cleared once its answer is stored. Found set on a
+ * later run, it means a process died in between (Meta may have accepted the message): the message
+ * is sent once more and the thread says so; if that attempt dies too, it is not sent a third time.
+ */
+const SEND_STARTED = 'sendStartedAt';
+const RESENT = 'resentAfterInterruptionAt';
+export const RESENT_NOTE =
+  'Braid stopped while sending the reply below, after Meta may already have accepted it, and sent it again: the customer may see it twice.';
+const INTERRUPTED_TWICE =
+  'Braid stopped twice while sending this message, so it was not sent a third time. It may or may not have reached the customer: send it again if needed.';
 
 /**
  * Meta has the message now: failing to note that must not lead to a second send. The write is
@@ -66,11 +96,9 @@ async function recordSent(ctx: AppContext, message: Message, externalId: string)
       await ctx.store.transaction(async (trx) => {
         await trx.messages.markSent(message.id, externalId);
         const shown = message.payload.outboundOnceSent;
-        if (shown) {
-          // The content carried a secret (an invite code, a Not me token) that only the customer may hold.
-          const { outboundOnceSent: _sent, ...payload } = message.payload;
-          await trx.messages.updatePayload(message.id, { payload: { ...payload, outbound: shown } });
-        }
+        const { [SEND_STARTED]: _started, outboundOnceSent: _sent, ...payload } = message.payload;
+        // The content may have carried a secret (an invite code, a Not me token) that only the customer may hold.
+        await trx.messages.updatePayload(message.id, { payload: shown ? { ...payload, outbound: shown } : payload });
         await trx.events.record(
           message.workspaceId,
           'message.updated',
