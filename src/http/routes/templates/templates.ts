@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context';
 import { replyWithTemplate } from '../../../usecases/conversations/replyWithTemplate';
-import { describeTemplate, listWhatsAppTemplates, type TemplateView } from '../../../usecases/templates/listWhatsAppTemplates';
-import { syncWhatsAppTemplates } from '../../../usecases/templates/syncWhatsAppTemplates';
+import { listWhatsAppTemplates, type TemplateView } from '../../../usecases/templates/listWhatsAppTemplates';
+import { refreshWhatsAppTemplates } from '../../../usecases/templates/refreshWhatsAppTemplates';
 import { defineRoute } from '../../route';
 import { presentMessage } from '../conversations/present';
 import { conversationParams, templateListQuery, templateRefreshBody, templateReplyBody } from './schema';
@@ -24,10 +24,10 @@ export function templateRoutes(app: FastifyInstance, ctx: AppContext): void {
   defineRoute(app, ctx, { method: 'GET', url: '/api/whatsapp/templates', summary: 'List the WhatsApp message templates as last read from Meta', tag, access: 'agent', query: templateListQuery },
     async ({ user, query }) => ({ templates: (await listWhatsAppTemplates(ctx, { workspaceId: user.workspaceId, channelId: query.channelId })).map(present) }));
 
-  defineRoute(app, ctx, { method: 'POST', url: '/api/whatsapp/templates/refresh', summary: 'Read the WhatsApp message templates from Meta now', tag, access: 'agent', body: templateRefreshBody },
+  defineRoute(app, ctx, { method: 'POST', url: '/api/whatsapp/templates/refresh', summary: 'Read the WhatsApp message templates from Meta now (refreshError: why Meta did not answer)', tag, access: 'agent', body: templateRefreshBody },
     async ({ user, body }) => {
-      const templates = await syncWhatsAppTemplates(ctx, { workspaceId: user.workspaceId, channelId: body?.channelId });
-      return { templates: templates.map(describeTemplate).map(present) };
+      const result = await refreshWhatsAppTemplates(ctx, { workspaceId: user.workspaceId, channelId: body?.channelId });
+      return { templates: result.templates.map(present), ...(result.refreshError && { refreshError: result.refreshError }) };
     });
 
   defineRoute(app, ctx, { method: 'POST', url: '/api/conversations/:id/template', summary: 'Send an approved WhatsApp template to the customer', tag, access: 'agent', params: conversationParams, body: templateReplyBody, status: 201 },

@@ -23,7 +23,7 @@ export const templateSchema = z.object({
 });
 export type MessageTemplate = z.infer<typeof templateSchema>;
 
-export const templatesResponseSchema = z.object({ templates: z.array(templateSchema) });
+export const templatesResponseSchema = z.object({ templates: z.array(templateSchema), refreshError: z.string().optional() });
 
 export const templatesQueryKey = ['whatsapp-templates'] as const;
 

@@ -101,7 +101,7 @@ export function SendTemplateDialog({ conversationId, channel, windowOpen }: Send
               ))}
             </select>
           </div>
-          <Button type="button" variant="ghost" pending={refresh.isPending} onClick={() => refresh.mutate(undefined, { onError: (failure) => setError(errorMessage(failure)) })}>
+          <Button type="button" variant="ghost" pending={refresh.isPending} onClick={() => refresh.mutate(undefined, { onSuccess: (data) => setError(data.refreshError ?? null), onError: (failure) => setError(errorMessage(failure)) })}>
             <RefreshCw aria-hidden="true" size={16} /> Refresh templates
           </Button>
         </div>
