@@ -6,7 +6,7 @@ import { type Config, ConfigError, loadConfig } from './config';
 import { InstagramGraphClient } from './channels/instagram/graphClient';
 import { WhatsAppGraphClient } from './channels/whatsapp/graphClient';
 import type { AppContext, GraphClients } from './context';
-import { type Clock, systemClock } from './domain/shared/clock';
+import { AdvanceableClock, canAdvance, type Clock, systemClock } from './domain/shared/clock';
 import { buildApp } from './http/app';
 import { createJobHandlers } from './jobs/handlers';
 import { createWorker, type Worker } from './jobs/worker';
@@ -22,6 +22,7 @@ import { businessProfileRoute } from './sandbox/businessProfileRoute';
 import { MetaPlatform } from './sandbox/meta/platform';
 import { metaPlatformPlugin } from './sandbox/meta/plugin';
 import type { PlatformState } from './sandbox/meta/state';
+import { scheduleTemplateSync } from './usecases/templates/scheduleTemplateSync';
 import { bootstrapWorkspace } from './usecases/workspace/bootstrapWorkspace';
 
 /** The checkout's root, whether this runs as src/main.ts (tsx) or as the built dist/server/main.js. */
@@ -49,6 +50,8 @@ export interface StartOptions {
   serveWeb?: boolean;
   /** Start polling for jobs (default true); tests drive the worker with drain() instead. */
   startWorker?: boolean;
+  /** Queue a read of the WhatsApp templates at start (default true); tests without Meta turn it off. */
+  syncTemplatesOnStart?: boolean;
 }
 
 /** Opens storage, migrates, makes sure the workspace exists, and starts the roles this process has. */
@@ -59,9 +62,12 @@ export async function startBraid(config: Config, options: StartOptions = {}): Pr
   const store = createStore(db);
   const bus: EventBus = config.redisUrl ? await createRedisBus(config.redisUrl) : createMemoryBus();
   const graph = createGraphClients(config);
-  const ctx: AppContext = { config, store, bus, clock: options.clock ?? systemClock, logger, metrics: createMetrics(), graph };
+  // The sandbox's "Advance time" moves Braid's clock with the simulated platform's.
+  const clock = options.clock ?? (config.sandbox ? new AdvanceableClock(systemClock) : systemClock);
+  const ctx: AppContext = { config, store, bus, clock, logger, metrics: createMetrics(), graph };
 
   const { setupUrl } = await bootstrapWorkspace(ctx);
+  if (options.syncTemplatesOnStart !== false) await scheduleTemplateSync(ctx);
 
   let worker: Worker | undefined;
   if (config.roles.worker) {
@@ -123,7 +129,12 @@ export function createGraphClients(config: Config): GraphClients {
   const { instagram, whatsapp } = config.meta;
   return {
     instagram: new InstagramGraphClient({ apiUrl: instagram.apiUrl, accountId: instagram.accountId, accessToken: instagram.accessToken }),
-    whatsapp: new WhatsAppGraphClient({ apiUrl: whatsapp.apiUrl, phoneNumberId: whatsapp.phoneNumberId, accessToken: whatsapp.accessToken }),
+    whatsapp: new WhatsAppGraphClient({
+      apiUrl: whatsapp.apiUrl,
+      phoneNumberId: whatsapp.phoneNumberId,
+      businessAccountId: whatsapp.businessAccountId,
+      accessToken: whatsapp.accessToken,
+    }),
   };
 }
 
@@ -140,6 +151,7 @@ function createSandboxPlatform(config: Config, clock: Clock, state: PlatformStat
     whatsappDisplayPhoneNumber: meta.whatsapp.phoneNumber,
     whatsappAccessToken: meta.whatsapp.accessToken,
     now: () => clock.now(),
+    ...(canAdvance(clock) && { advanceTime: (ms: number) => void clock.advance(ms) }),
     state,
   });
 }

@@ -67,7 +67,8 @@ export async function startTestBraid(env: Record<string, string> = {}, options: 
     ...env,
   });
   const clock = shared ? shared.clock : new TestClock(Date.UTC(2026, 10, 27, 9, 0, 0));
-  const running = await startBraid(config, { clock, serveWeb: false, startWorker: false });
+  // Templates are read when a test asks (POST /api/whatsapp/templates/refresh), not at every start.
+  const running = await startBraid(config, { clock, serveWeb: false, startWorker: false, syncTemplatesOnStart: false });
   return {
     ...running,
     clock,

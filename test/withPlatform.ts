@@ -70,6 +70,7 @@ export async function startBraidWithPlatform(options: StartOptions = {}): Promis
     whatsappAccessToken: 'test-wa-token',
     delivery: options.delivery,
     now: () => (braid ? braid.clock.now() : Date.UTC(2026, 10, 27, 9, 0, 0)),
+    advanceTime: (ms) => void braid?.clock.advance(ms),
   });
   try {
     braid = await startTestBraid({ INSTAGRAM_API_URL: meta.graphUrl, WHATSAPP_API_URL: meta.graphUrl, ...options.env });

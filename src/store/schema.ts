@@ -33,6 +33,7 @@ export interface DB {
   jobs: JobTable;
   sandbox_customers: SandboxCustomerTable;
   sandbox_messages: SandboxMessageTable;
+  whatsapp_templates: WhatsAppTemplateTable;
 }
 
 export interface WorkspaceTable {
@@ -391,4 +392,20 @@ export interface SandboxMessageTable {
   created_at: number;
   /** Insertion order, assigned by the database; breaks ties between equal created_at. */
   seq: Generated<number>;
+}
+
+/** A WhatsApp message template as Meta last listed it for the channel's business account. */
+export interface WhatsAppTemplateTable {
+  id: string;
+  workspace_id: string;
+  channel_id: string;
+  name: string;
+  /** Meta's language code, e.g. en_US. */
+  language: string;
+  category: string;
+  /** APPROVED, REJECTED, PENDING, PAUSED, DISABLED: only APPROVED ones can be sent. */
+  status: string;
+  /** JSON: Meta's components (header, body, footer, buttons) as listed. */
+  components: string;
+  synced_at: number;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type MessageTemplate, templateComponentSchema } from '../../domain/messaging/templates';
 import { GraphTransport, invalidParameter, type FetchLike } from '../meta/graphApi';
 
 /**
@@ -10,6 +11,8 @@ import { GraphTransport, invalidParameter, type FetchLike } from '../meta/graphA
 export interface WhatsAppGraphClientOptions {
   apiUrl: string;
   phoneNumberId: string;
+  /** The WhatsApp Business Account (WABA) that owns the number and its message templates. */
+  businessAccountId?: string;
   accessToken: string;
   fetch?: FetchLike;
   timeoutMs?: number;
@@ -36,6 +39,21 @@ const sendResponse = z.looseObject({
   messages: z.array(z.looseObject({ id: z.string().min(1), message_status: z.string().optional() })).min(1),
 });
 const successResponse = z.looseObject({ success: z.boolean() });
+const templatePage = z.looseObject({
+  data: z.array(
+    z.looseObject({
+      name: z.string().min(1),
+      language: z.string().min(1),
+      status: z.string().min(1),
+      category: z.string().default('UTILITY'),
+      components: z.array(templateComponentSchema).default([]),
+    }),
+  ),
+  paging: z.looseObject({ cursors: z.looseObject({ after: z.string().optional() }).optional(), next: z.string().optional() }).optional(),
+});
+
+/** More pages than any business has templates for: a cursor that never ends is Meta's bug, not a loop. */
+const MAX_TEMPLATE_PAGES = 200;
 
 /** `351 912-345 (678)` or `+351912345678` → `+351912345678`. */
 function e164(phone: string): string {
@@ -82,6 +100,26 @@ export class WhatsAppGraphClient {
     return this.send(to, 'template', {
       template: { name, language: { code: languageCode }, ...(components.length ? { components } : {}) },
     });
+  }
+
+  /**
+   * Every message template of the business account (`GET /<waba-id>/message_templates`), following
+   * Meta's `after` cursor while a `next` page is announced.
+   */
+  async listTemplates(options: { pageSize?: number } = {}): Promise<MessageTemplate[]> {
+    const waba = this.options.businessAccountId;
+    if (!waba) throw invalidParameter('the WhatsApp Business Account id is not configured (WHATSAPP_BUSINESS_ACCOUNT_ID)');
+    const fields = 'name,language,status,category,components';
+    const templates: MessageTemplate[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < MAX_TEMPLATE_PAGES; page++) {
+      const query = new URLSearchParams({ fields, limit: String(options.pageSize ?? 100), ...(after && { after }) });
+      const body = await this.transport.request('GET', `/${encodeURIComponent(waba)}/message_templates?${query}`, templatePage);
+      templates.push(...body.data);
+      after = body.paging?.cursors?.after;
+      if (!body.paging?.next || !after) return templates;
+    }
+    throw invalidParameter(`Meta announced more than ${MAX_TEMPLATE_PAGES} pages of message templates`);
   }
 
   /** Asks a username user to share their phone number; the answer is a `contacts` message with origin contact_request. */

@@ -29,6 +29,17 @@ export const outboundContentSchema = z.discriminatedUnion('kind', [
       .max(3),
   }),
   z.object({ kind: z.literal('attachment'), type: z.enum(['image', 'video', 'audio', 'file']), url: webLinkSchema, caption: z.string().optional() }),
+  /**
+   * WhatsApp: an approved message template, the only send allowed outside the 24-hour window.
+   * `components` is Meta's wire form; `text` is the message as the customer reads it.
+   */
+  z.object({
+    kind: z.literal('template'),
+    name: z.string().min(1),
+    language: z.string().min(1),
+    text: z.string().min(1),
+    components: z.array(z.unknown()),
+  }),
   /** WhatsApp: ask the user to share their phone number (users known only by BSUID). */
   z.object({ kind: z.literal('contact_request'), text: z.string().min(1) }),
 ]);

@@ -43,3 +43,28 @@ export class TestClock implements Clock {
     return ms;
   }
 }
+
+/**
+ * The wall clock plus an offset that only grows: the sandbox's "Advance time", so a demo or a
+ * browser test can show a closed reply window without waiting a day. Never used outside the sandbox.
+ */
+export class AdvanceableClock implements Clock {
+  private offset = 0;
+
+  constructor(private readonly base: Clock = systemClock) {}
+
+  now(): number {
+    return this.base.now() + this.offset;
+  }
+
+  advance(ms: number): number {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance() needs a non-negative duration, got ${ms}`);
+    this.offset += ms;
+    return this.now();
+  }
+}
+
+/** A clock that time can be moved forward on (TestClock, AdvanceableClock). */
+export function canAdvance(clock: Clock): clock is Clock & { advance(ms: number): number } {
+  return typeof (clock as { advance?: unknown }).advance === 'function';
+}

@@ -11,6 +11,17 @@ export const DEFAULT_INVITE_TEXT =
   'Would you like to continue on WhatsApp? Tap Connect and send the message that opens.';
 export const DEFAULT_INVITE_SENTENCE = 'Hi! Please link my Instagram chat, code {code}';
 
+/**
+ * The approved WhatsApp template automations and the merge confirmation send when the 24-hour
+ * window has closed, with its variables' values in the composer's order.
+ */
+export const fallbackTemplateSchema = z.object({
+  name: z.string().min(1).max(512),
+  language: z.string().min(2).max(20),
+  variables: z.array(z.string().trim().min(1).max(1024)).max(30).default([]),
+});
+export type FallbackTemplate = z.infer<typeof fallbackTemplateSchema>;
+
 /** Workspace-wide settings, stored as JSON on the workspace row. */
 export const workspaceSettingsSchema = z.object({
   /** The Instagram button template's text above the Connect button. */
@@ -23,5 +34,7 @@ export const workspaceSettingsSchema = z.object({
     .refine((s) => s.includes('{code}'), 'the sentence must contain {code}')
     .default(DEFAULT_INVITE_SENTENCE),
   inviteExpiryHours: z.number().int().min(1).max(24 * 30).default(24),
+  /** null: outside the window automations stop and the merge confirmation is not sent. */
+  whatsappFallbackTemplate: fallbackTemplateSchema.nullable().default(null),
 });
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;

@@ -10,6 +10,7 @@ import { mergeRoutes } from './merges/merges';
 import { noteRoutes } from './notes/notes';
 import { systemRoutes } from './system';
 import { tagRoutes } from './tags/tags';
+import { templateRoutes } from './templates/templates';
 import { userRoutes } from './users/users';
 import { webhookRoutes } from './webhooks';
 import { workspaceRoutes } from './workspace/workspace';
@@ -29,4 +30,5 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   automationRoutes(app, ctx);
   webhookRoutes(app, ctx);
   conversationRoutes(app, ctx);
+  templateRoutes(app, ctx);
 }

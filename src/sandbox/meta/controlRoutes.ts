@@ -45,6 +45,11 @@ const injection = z.object({
 });
 const reaction = z.object({ externalId: z.string().min(1), emoji: z.string().min(1).max(16).nullable() });
 const newPhone = z.object({ phone: z.string().regex(/^\+?[\d\s().-]{6,20}$/, 'use an international number like +351912345678') });
+const HOUR = 3_600_000;
+const advance = z
+  .object({ hours: z.number().int().min(0).max(24 * 60).default(0), days: z.number().int().min(0).max(60).default(0) })
+  .strict()
+  .refine((a) => a.hours + a.days > 0, 'give a number of hours or days to advance by');
 const sendsQuery = z.object({ channel: channel.optional(), customerId: z.string().optional() });
 type IdParams = { Params: { id: string } };
 
@@ -56,8 +61,8 @@ export async function registerControlRoutes(app: FastifyInstance, platform: Meta
     const threads = await platform.threads(req.params.id);
     return {
       customer: await platform.customer(req.params.id),
-      instagram: threads.instagram.map(viewMessage),
-      whatsapp: threads.whatsapp.map(viewMessage),
+      instagram: threads.instagram.map((m) => viewMessage(m)),
+      whatsapp: threads.whatsapp.map((m) => viewMessage(m, platform.templates)),
     };
   });
 
@@ -94,7 +99,7 @@ export async function registerControlRoutes(app: FastifyInstance, platform: Meta
   app.post<IdParams>('/api/customers/:id/whatsapp/change-user-id', async (req) => platform.changeWhatsAppUserId(req.params.id));
   app.post<IdParams>('/api/customers/:id/whatsapp/view', async (req) => platform.viewWhatsApp(req.params.id));
 
-  app.get('/api/sends', async (req) => ({ sends: (await platform.sends(sendsQuery.parse(req.query ?? {}))).map(viewMessage) }));
+  app.get('/api/sends', async (req) => ({ sends: (await platform.sends(sendsQuery.parse(req.query ?? {}))).map((m) => viewMessage(m, platform.templates)) }));
 
   app.get('/api/delivery', async () => ({
     options: platform.delivery.getOptions(),
@@ -118,6 +123,11 @@ export async function registerControlRoutes(app: FastifyInstance, platform: Meta
   app.post('/api/latency', async (req) => {
     platform.setLatency(z.object({ ms: z.number().int().min(0).max(60_000) }).parse(req.body).ms);
     return { ms: platform.getLatency() };
+  });
+  app.get('/api/clock', async () => ({ now: platform.now() }));
+  app.post('/api/clock/advance', async (req) => {
+    const { hours, days } = advance.parse(req.body ?? {});
+    return { now: platform.advanceTime((days * 24 + hours) * HOUR) };
   });
   app.post('/api/flush', async () => {
     await platform.flush();

@@ -26,6 +26,14 @@ export async function registerGraphRoutes(app: FastifyInstance, platform: MetaPl
     }),
   );
 
+  app.get<{ Params: Params; Querystring: { limit?: string; after?: string } }>('/graph/:version/:id/message_templates', async (request, reply) =>
+    answer(platform, request, reply, async () => {
+      if (tokenOf(request) !== platform.options.whatsappAccessToken) throw invalidToken('whatsapp');
+      const self = `${request.protocol}://${request.host}${request.url.split('?')[0]}`;
+      return platform.messageTemplates(request.params.id, request.query ?? {}, self);
+    }),
+  );
+
   app.get<{ Params: Params }>('/graph/:version/:id', async (request, reply) =>
     answer(platform, request, reply, async () => {
       if (tokenOf(request) !== platform.options.instagramAccessToken) throw invalidToken('instagram');

@@ -13,6 +13,7 @@ import {
 import { newInstagramMid, newWamid } from './ids';
 import { digitsOf, whatsappStatus, type InstagramQueueItem, type WhatsAppQueueItem } from './payloads';
 import type { PlatformState, SandboxChannel, SandboxCustomer } from './state';
+import { checkTemplateSend, type SandboxTemplate } from './templates';
 
 /**
  * The Graph send endpoints' behaviour: Meta's validation, the 24-hour windows, injected failures,
@@ -54,6 +55,8 @@ export interface SendContext {
   instagramAccountId: string;
   whatsappPhoneNumberId: string;
   state: PlatformState;
+  /** The business's message templates, as Meta holds them. */
+  templates: SandboxTemplate[];
   now(): number;
   takeInjectedFailure(channel: SandboxChannel): InjectedFailure | undefined;
   enqueueInstagram(item: InstagramQueueItem): void;
@@ -158,7 +161,13 @@ const waBody = z.looseObject({
   interactive: z
     .looseObject({ type: z.string(), action: z.looseObject({ buttons: z.array(z.unknown()).optional() }).optional() })
     .optional(),
-  template: z.looseObject({ name: z.string() }).optional(),
+  template: z
+    .looseObject({
+      name: z.string(),
+      language: z.looseObject({ code: z.string() }),
+      components: z.array(z.looseObject({ type: z.string(), parameters: z.array(z.looseObject({ type: z.string(), text: z.string().optional() })).optional() })).optional(),
+    })
+    .optional(),
 });
 
 const SENDABLE = new Set(['text', 'image', 'video', 'audio', 'document', 'sticker', 'interactive', 'template', 'location', 'contacts', 'reaction']);
@@ -186,6 +195,10 @@ export async function handleWhatsAppSend(ctx: SendContext, pathId: string, raw: 
     if (count < 1 || count > 3) {
       throw graphError('whatsapp', { code: 131009, message: '(#131009) Parameter value is not valid', details: 'Buttons count should be between 1 and 3' });
     }
+  }
+  if (type === 'template') {
+    if (!body.template) throw invalidParameter('whatsapp', 'The parameter template is required.');
+    checkTemplateSend(ctx.templates, body.template);
   }
 
   // `to` wins over `recipient` when both are given (reference §3.1).

@@ -1,5 +1,5 @@
 import { handleInstagramSend, handleWhatsAppSend, SendFaults, type SendContext } from './graphSends';
-import { injectedError } from './graphErrors';
+import { injectedError, unknownObject } from './graphErrors';
 import { newBsuid, newId, newIgsid, newInstagramMid, newWamid, randomName, randomPhone, usernameFor } from './ids';
 import {
   buildInstagramBatch,
@@ -13,6 +13,7 @@ import {
   type WhatsAppQueueItem,
 } from './payloads';
 import { InMemoryPlatformState, type PlatformState, type SandboxChannel, type SandboxCustomer, type SandboxMessage } from './state';
+import { defaultTemplates, templatePage, type SandboxTemplate } from './templates';
 import { WebhookDelivery, type DeliveryOptions, type WebhookDeliveryRecord } from './webhookDelivery';
 
 /**
@@ -36,6 +37,11 @@ export interface MetaPlatformOptions {
   whatsappAccessToken: string;
   state?: PlatformState;
   now?: () => number;
+  /**
+   * Moves the clock `now` reads (the sandbox shares Braid's). Without it the platform keeps its own
+   * offset on top of `now`.
+   */
+  advanceTime?: (ms: number) => void;
   delivery?: Partial<DeliveryOptions>;
   random?: () => number;
   /** Used for webhook POSTs; defaults to the global fetch. */
@@ -65,10 +71,14 @@ export class MetaPlatform {
   private webhookUrls: { instagram?: string; whatsapp?: string };
   private readonly faults = new SendFaults();
   private answerHold: { released: Promise<void>; release: () => void } | undefined;
+  private timeOffset = 0;
+  /** The business's WhatsApp message templates; a test may add more (paging) with addTemplates. */
+  readonly templates: SandboxTemplate[] = defaultTemplates();
 
   constructor(readonly options: MetaPlatformOptions) {
     this.state = options.state ?? new InMemoryPlatformState();
-    this.now = options.now ?? Date.now;
+    const base = options.now ?? Date.now;
+    this.now = options.advanceTime ? base : () => base() + this.timeOffset;
     this.webhookUrls = { ...options.webhookUrls };
     const account = {
       businessAccountId: options.whatsappBusinessAccountId,
@@ -339,6 +349,7 @@ export class MetaPlatform {
       instagramAccountId: this.options.instagramAccountId,
       whatsappPhoneNumberId: this.options.whatsappPhoneNumberId,
       state: this.state,
+      templates: this.templates,
       now: this.now,
       takeInjectedFailure: (channel) => this.faults.take(channel),
       enqueueInstagram: (item) => this.delivery.enqueue('instagram', item),
@@ -352,6 +363,27 @@ export class MetaPlatform {
 
   handleWhatsAppSend(pathId: string, body: unknown) {
     return handleWhatsAppSend(this.sendContext(), pathId, body);
+  }
+
+  /** "Advance time": hours or days pass at once, for the platform's windows and Braid's alike. */
+  advanceTime(ms: number): number {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`time only moves forward, not by ${ms} ms`);
+    if (this.options.advanceTime) this.options.advanceTime(ms);
+    else this.timeOffset += ms;
+    return this.now();
+  }
+
+  addTemplates(templates: SandboxTemplate[]): void {
+    this.templates.push(...templates);
+  }
+
+  /** `GET /<waba-id>/message_templates`: the business's templates, a page at a time. */
+  messageTemplates(wabaId: string, query: { limit?: string; after?: string }, selfUrl: string) {
+    if (wabaId !== this.options.whatsappBusinessAccountId) throw unknownObject('whatsapp', wabaId);
+    // An injected WhatsApp failure hits the next Graph call, reads included.
+    const injected = this.faults.take('whatsapp');
+    if (injected) throw injectedError('whatsapp', injected.code, injected.httpStatus, injected.message);
+    return templatePage(this.templates, query, selfUrl);
   }
 
   /** Instagram User Profile API for an IGSID. */

@@ -1,4 +1,5 @@
 import type { SandboxMessage } from './state';
+import { templateView, type SandboxTemplate } from './templates';
 
 /**
  * A message as the customer's phone would show it: the text, and what can be tapped (quick
@@ -20,7 +21,8 @@ export interface ThreadMessageView {
 
 type Json = Record<string, any>;
 
-export function viewMessage(m: SandboxMessage): ThreadMessageView {
+/** `templates` lets a template send show as the customer reads it instead of by name. */
+export function viewMessage(m: SandboxMessage, templates: SandboxTemplate[] = []): ThreadMessageView {
   const view: ThreadMessageView = {
     id: m.id, channel: m.channel, direction: m.direction, externalId: m.externalId,
     status: m.status, createdAt: m.createdAt, body: m.body,
@@ -28,7 +30,7 @@ export function viewMessage(m: SandboxMessage): ThreadMessageView {
   const body = (m.body ?? {}) as Json;
   try {
     if (m.channel === 'instagram') describeInstagram(view, body, m.direction);
-    else describeWhatsApp(view, body);
+    else describeWhatsApp(view, body, templates);
   } catch {
     // A body this summary does not understand is still shown raw.
   }
@@ -54,7 +56,7 @@ function describeInstagram(view: ThreadMessageView, body: Json, direction: Sandb
   }
 }
 
-function describeWhatsApp(view: ThreadMessageView, body: Json): void {
+function describeWhatsApp(view: ThreadMessageView, body: Json, templates: SandboxTemplate[]): void {
   switch (body.type ?? 'text') {
     case 'text':
       view.text = body.text?.body;
@@ -71,9 +73,12 @@ function describeWhatsApp(view: ThreadMessageView, body: Json): void {
       }
       return;
     }
-    case 'template':
-      view.text = `[template ${body.template?.name}]`;
+    case 'template': {
+      const shown = templateView(templates, body.template ?? {});
+      view.text = shown?.text ?? `[template ${body.template?.name}]`;
+      if (shown?.buttons.length) view.buttons = shown.buttons;
       return;
+    }
     case 'contacts':
       view.text = (body.contacts ?? []).map((c: Json) => c.name?.formatted_name).join(', ');
       return;

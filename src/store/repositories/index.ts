@@ -21,6 +21,7 @@ import { SetupTokensRepository } from './setupTokens';
 import { SignInChecksRepository } from './signInChecks';
 import { SuggestionsRepository } from './suggestions';
 import { UsersRepository } from './users';
+import { WhatsAppTemplatesRepository } from './whatsappTemplates';
 import { WorkspacesRepository } from './workspaces';
 
 /** Every repository, bound to one connection or one transaction. Add new repositories here. */
@@ -48,6 +49,7 @@ export function createRepositories(ctx: RepositoryContext) {
     signInChecks: new SignInChecksRepository(ctx),
     suggestions: new SuggestionsRepository(ctx),
     users: new UsersRepository(ctx),
+    whatsappTemplates: new WhatsAppTemplatesRepository(ctx),
     workspaces: new WorkspacesRepository(ctx),
   };
 }

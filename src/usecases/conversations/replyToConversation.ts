@@ -1,13 +1,13 @@
 import type { AppContext } from '../../context';
-import { badRequest, conflict } from '../../domain/shared/errors';
+import { badRequest } from '../../domain/shared/errors';
 import type { OutboundContent } from '../../domain/messaging/outbound';
 import { agentReplyWindow, replyWindowError } from '../../domain/messaging/replyWindow';
 import type { Conversation } from '../../store/repositories/conversations';
 import type { Message } from '../../store/repositories/messages';
-import type { Repositories } from '../../store/store';
-import { CHANNEL_NAME, type ChannelKind } from '../../domain/shared/channelKind';
+import type { ChannelKind } from '../../domain/shared/channelKind';
 import { queueOutboundMessage } from '../messages/steps/queueOutboundMessage';
 import { requireConversation } from './steps/loadConversationView';
+import { siblingOn } from './steps/siblingOn';
 import { whatsappButtonTextProblem } from '../../domain/messaging/outbound';
 
 export interface ReplyInput {
@@ -50,25 +50,12 @@ export async function replyToConversation(ctx: AppContext, input: ReplyInput): P
   });
 }
 
-/** The conversation of the contact's identity on `channel`; the most recently active one if several. */
-async function siblingOn(repos: Repositories, conversation: Conversation, channel: ChannelKind): Promise<Conversation> {
-  const identity = await repos.identities.get(conversation.workspaceId, conversation.identityId);
-  const identities = identity ? await repos.identities.forContacts([identity.contactId]) : [];
-  const candidates = await repos.conversations.forIdentities(identities.filter((i) => i.kind === channel).map((i) => i.id));
-  const best = candidates.sort((a, b) => (b.lastInboundAt ?? 0) - (a.lastInboundAt ?? 0))[0];
-  if (!best) {
-    throw conflict(
-      'channel_not_linked',
-      `This customer has no ${CHANNEL_NAME[channel]} account linked to their contact yet. ` +
-        (channel === 'whatsapp' ? 'Send a WhatsApp invite first.' : 'Reply on the channel they wrote from.'),
-      { channel },
-    );
-  }
-  return best;
-}
-
 /** What Meta would refuse anyway, refused here with a sentence the agent can act on. */
 function checkContentFits(channel: ChannelKind, content: OutboundContent): void {
+  if (content.kind === 'template') {
+    // A template send needs its approved copy and its variables checked: that is replyWithTemplate's.
+    throw badRequest('unsupported_content', 'Send a WhatsApp template with POST /api/conversations/:id/template.');
+  }
   if (channel === 'instagram' && content.kind === 'contact_request') {
     throw badRequest('unsupported_content', 'Asking for a phone number only works on WhatsApp.');
   }

@@ -1,6 +1,8 @@
 import type { AppContext } from '../../context';
 import { notFound, unprocessable } from '../../domain/shared/errors';
-import { type WorkspaceSettings, workspaceSettingsSchema } from '../../domain/workspace/settings';
+import { isSendable, templateValuesProblem } from '../../domain/messaging/templates';
+import { type FallbackTemplate, type WorkspaceSettings, workspaceSettingsSchema } from '../../domain/workspace/settings';
+import type { Repositories } from '../../store/store';
 
 export interface UpdateWorkspaceSettingsInput {
   workspaceId: string;
@@ -25,6 +27,7 @@ export async function updateWorkspaceSettings(ctx: AppContext, input: UpdateWork
       throw unprocessable('invalid_settings', `${issue.path.join('.') || 'settings'}: ${issue.message}`);
     }
     const settings = parsed.data;
+    if (input.patch.whatsappFallbackTemplate) await checkFallbackTemplate(repos, workspace.id, input.patch.whatsappFallbackTemplate);
     await repos.workspaces.updateSettings(workspace.id, settings);
     const changed = (Object.keys(input.patch) as (keyof WorkspaceSettings)[]).filter((k) => workspace.settings[k] !== settings[k]);
     await repos.audit.append(
@@ -42,4 +45,18 @@ export async function updateWorkspaceSettings(ctx: AppContext, input: UpdateWork
     await repos.events.record(workspace.id, 'workspace.settings_updated', { settings, changed, actorId: input.actorId }, now);
     return settings;
   });
+}
+
+/** The fallback must be one Braid can send: an approved template of the WhatsApp channel, every variable given. */
+async function checkFallbackTemplate(repos: Repositories, workspaceId: string, fallback: FallbackTemplate): Promise<void> {
+  const channel = await repos.channels.findByKind(workspaceId, 'whatsapp');
+  const template = channel && (await repos.whatsappTemplates.find(workspaceId, channel.id, fallback.name, fallback.language));
+  if (!template) {
+    throw unprocessable('invalid_settings', `whatsappFallbackTemplate: there is no WhatsApp template ${fallback.name} in ${fallback.language}; refresh the templates and choose again.`);
+  }
+  if (!isSendable(template)) {
+    throw unprocessable('invalid_settings', `whatsappFallbackTemplate: Meta has not approved ${fallback.name} (${fallback.language}); its status is ${template.status}.`);
+  }
+  const problem = templateValuesProblem(template, fallback.variables);
+  if (problem) throw unprocessable('invalid_settings', `whatsappFallbackTemplate: ${problem}`);
 }

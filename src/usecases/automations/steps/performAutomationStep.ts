@@ -9,6 +9,7 @@ import type { Conversation } from '../../../store/repositories/conversations';
 import type { Message } from '../../../store/repositories/messages';
 import type { Repositories } from '../../../store/store';
 import { queueOutboundMessage } from '../../messages/steps/queueOutboundMessage';
+import { fallbackTemplateContent } from '../../templates/steps/fallbackTemplate';
 import { assignFromAutomation } from './assignFromAutomation';
 import type { InviteStepResult } from '../sendInviteFromAutomation';
 import { describeDuration, quoteText } from './recordRunItem';
@@ -44,7 +45,20 @@ export async function performAutomationStep(scope: StepScope, step: AutomationSt
 
   if (stepSends(step) && step.type !== 'send_whatsapp_invite') {
     const closed = replyWindowClosedMessage(conversation.kind, conversation.lastInboundAt, now);
-    if (closed) return { kind: 'end', state: 'failed', reason: closed };
+    if (closed) {
+      // WhatsApp still takes an approved template: the workspace's chosen one stands in for the step's text.
+      const template = await fallbackTemplateContent(repos, conversation);
+      if (!template) return { kind: 'end', state: 'failed', reason: closed };
+      await queueOutboundMessage(repos, {
+        conversation,
+        content: template,
+        sentBy: 'automation',
+        authorId: null,
+        now,
+        meta: { automationRunId: run.id, automationId: run.automationId, stepIndex: index },
+      });
+      return { kind: 'next', note: `${where}: the WhatsApp window is closed, so sent the template ${template.name} (${template.language}) instead.` };
+    }
   }
 
   switch (step.type) {

@@ -4,6 +4,7 @@ import { replyWindow } from '../../../domain/messaging/replyWindow';
 import type { Invite } from '../../../store/repositories/invites';
 import type { Repositories } from '../../../store/store';
 import { queueOutboundMessage } from '../../messages/steps/queueOutboundMessage';
+import { fallbackTemplateContent } from '../../templates/steps/fallbackTemplate';
 import { type Actor, addSystemItem } from '../../messages/steps/systemItems';
 import { moveInvite } from './moveInvite';
 
@@ -28,11 +29,13 @@ export async function completeInvite(
   const authorId = actor.type === 'user' ? actor.id : null;
 
   const whatsapp = invite.waConversationId ? await repos.conversations.get(workspaceId, invite.waConversationId) : undefined;
-  // The customer wrote the code moments ago, so the window is open; a merge accepted days later may not be.
-  if (whatsapp && replyWindow(whatsapp.lastInboundAt, now).open) {
+  // The customer wrote the code moments ago, so the window is open; a merge accepted days later may
+  // not be, and then only the workspace's chosen template can tell them.
+  const confirmation = whatsapp && (replyWindow(whatsapp.lastInboundAt, now).open ? { kind: 'text' as const, text: MERGE_CONFIRMATION_TEXT } : await fallbackTemplateContent(repos, whatsapp));
+  if (whatsapp && confirmation) {
     await queueOutboundMessage(repos, {
       conversation: whatsapp,
-      content: { kind: 'text', text: MERGE_CONFIRMATION_TEXT },
+      content: confirmation,
       sentBy: 'system',
       authorId,
       now,

@@ -36,6 +36,8 @@ function sendOnInstagram(client: InstagramGraphClient, identity: Identity, conte
       return client.sendAttachment(igsid, content.type, content.url, options);
     case 'contact_request':
       throw new UnsendableContentError('Asking for a phone number is a WhatsApp feature; Instagram cannot send it.');
+    case 'template':
+      throw new UnsendableContentError('Message templates are a WhatsApp feature; Instagram cannot send them.');
   }
 }
 
@@ -64,6 +66,8 @@ function sendOnWhatsApp(client: WhatsAppGraphClient, identity: Identity, content
       return client.sendMedia(to, content.type === 'file' ? 'document' : content.type, content.url, { caption: content.caption });
     case 'contact_request':
       return client.sendContactRequest(to, content.text);
+    case 'template':
+      return client.sendTemplate(to, content.name, content.language, content.components);
   }
 }
 

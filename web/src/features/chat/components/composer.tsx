@@ -8,11 +8,12 @@ import type { ChannelKind } from '../../../lib/channel-kind';
 import { CHANNEL_NAME, fullTime } from '../../../lib/format';
 import type { ConversationDetail } from '../api/get-conversation';
 import { useSendMessage } from '../api/send-message';
+import { SendTemplateDialog } from '../../templates';
 import { ReplyWindowNotice } from './reply-window-notice';
 
 /**
- * Textbox **Message**, button **Send**, and for a contact on both channels the **Reply via**
- * choice. A closed reply window is said before the agent writes, not after a failed send.
+ * Textbox **Message**, button **Send**, for a contact on both channels the **Reply via**
+ * choice, and on WhatsApp **Send template** (the only way back in once the 24 hours are over). A closed reply window is said before the agent writes, not after a failed send.
  */
 export function Composer({ detail }: { detail: ConversationDetail }) {
   const { conversation, replyChannels } = detail;
@@ -86,6 +87,15 @@ export function Composer({ detail }: { detail: ConversationDetail }) {
           <Send aria-hidden="true" size={16} /> Send
         </Button>
       </div>
+      {channel === 'whatsapp' && (
+        <div className="composer-extra">
+          <SendTemplateDialog
+            conversationId={conversation.id}
+            channel={channel === conversation.channel ? undefined : 'whatsapp'}
+            windowOpen={replyWindow.open}
+          />
+        </div>
+      )}
       <p className="visually-hidden" id={`${hintId}-hint`}>
         {replyWindow.open && replyWindow.closesAt ? `Replies on ${CHANNEL_NAME[channel]} are open until ${fullTime(replyWindow.closesAt)}. ` : ''}Enter sends; Shift and Enter starts a new line.
       </p>

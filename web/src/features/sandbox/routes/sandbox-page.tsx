@@ -5,6 +5,7 @@ import { errorMessage } from '../../../lib/api';
 import { usePageTitle } from '../../../lib/use-page-title';
 import { useBusiness } from '../api/get-business';
 import { useCustomers } from '../api/list-customers';
+import { AdvanceTimePanel } from '../components/advance-time-panel';
 import { CustomerList } from '../components/customer-list';
 import { CustomerPhones } from '../components/customer-phones';
 import { NetworkPanel } from '../components/network-panel';
@@ -47,6 +48,7 @@ export function SandboxPage() {
         <NewCustomerDialog onCreated={(customer) => setParams({ customer: customer.id })} />
         {customers.isError && <FormError>{errorMessage(customers.error)}</FormError>}
         {customers.data && <CustomerList customers={customers.data} selectedId={selectedId} />}
+        <AdvanceTimePanel />
         <NetworkPanel />
       </aside>
       <main id="sbx-phones" className="sbx-main" tabIndex={-1}>

@@ -9,6 +9,8 @@ export const workspaceSettingsSchema = z
     /** The pre-filled WhatsApp sentence; {code} is where the one-time code goes. */
     inviteSentence: z.string(),
     inviteExpiryHours: z.number(),
+    /** The approved WhatsApp template automations and the merge confirmation send once the window closed. */
+    whatsappFallbackTemplate: z.object({ name: z.string(), language: z.string(), variables: z.array(z.string()) }).nullable().default(null),
   })
   .loose();
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
