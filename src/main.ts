@@ -17,6 +17,7 @@ import { publishCommittedEvents } from './realtime/publishCommittedEvents';
 import { createRedisBus } from './realtime/redisBus';
 import { openDatabase, redact, StorageError } from './store/database';
 import { migrateToLatest } from './store/migrate';
+import { loadSecretBox } from './secretKey';
 import { createStore, type Store } from './store/store';
 import { businessProfileRoute } from './sandbox/businessProfileRoute';
 import { MetaPlatform } from './sandbox/meta/platform';
@@ -59,7 +60,8 @@ export async function startBraid(config: Config, options: StartOptions = {}): Pr
   const store = createStore(db);
   const bus: EventBus = config.redisUrl ? await createRedisBus(config.redisUrl) : createMemoryBus();
   const graph = createGraphClients(config);
-  const ctx: AppContext = { config, store, bus, clock: options.clock ?? systemClock, logger, metrics: createMetrics(), graph };
+  const secrets = loadSecretBox(config);
+  const ctx: AppContext = { config, store, bus, clock: options.clock ?? systemClock, logger, metrics: createMetrics(), graph, secrets };
 
   const { setupUrl } = await bootstrapWorkspace(ctx);
 
