@@ -2,6 +2,7 @@ import { GraphApiError } from '../../channels/meta/graphApi';
 import type { AppContext } from '../../context';
 import { outboundContentSchema } from '../../domain/messaging/outbound';
 import type { Message } from '../../store/repositories/messages';
+import { graphForChannel } from '../channels/steps/channelAccess';
 import { sendContent, UnsendableContentError } from './steps/sendContent';
 
 export interface SendOutboundInput {
@@ -40,10 +41,15 @@ export async function sendOutboundMessage(ctx: AppContext, input: SendOutboundIn
   if (!identity) return markFailed(ctx, message, 'no_recipient', 'The conversation’s customer no longer exists.');
   const content = outboundContentSchema.safeParse(message.payload.outbound);
   if (!content.success) return markFailed(ctx, message, 'invalid_content', 'The message content cannot be sent as stored.');
+  const channel = await repos.channels.get(message.workspaceId, identity.channelId);
+  if (!channel || channel.disconnectedAt !== null) {
+    return markFailed(ctx, message, 'channel_disconnected', 'This account is disconnected from Braid; connect it again in Settings → Channels to send.');
+  }
 
   let externalId: string;
   try {
-    externalId = (await sendContent(ctx.graph, identity, content.data, { humanAgent: message.payload.messagingTag === 'HUMAN_AGENT' })).messageId;
+    // Each account speaks with its own token: the reply goes out through the conversation's account.
+    externalId = (await sendContent(graphForChannel(ctx, channel), identity, content.data, { humanAgent: message.payload.messagingTag === 'HUMAN_AGENT' })).messageId;
   } catch (error) {
     if (error instanceof UnsendableContentError) return markFailed(ctx, message, 'unsupported_content', error.message);
     if (!(error instanceof GraphApiError)) throw error;
