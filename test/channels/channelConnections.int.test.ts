@@ -139,6 +139,34 @@ describe('channels connected in Settings', () => {
     expect((await env.postWebhook('instagram', raw, { signature: signBody(raw, 'nobody-knows-this') })).status).toBe(401);
   });
 
+  it('pause an account’s sends when Meta says its token expired, and send them in order once the token is replaced', async () => {
+    const channel = (await repos().channels.findByExternalId('instagram', IG_ACCOUNT))!;
+    const customer = await env.platform.createCustomer({ name: 'Paula Reis' });
+    await env.platform.sendInstagramText(customer.id, 'Is my order on its way?');
+    await env.settle();
+    const identity = (await repos().identities.findByExternalId(channel.id, customer.igsid))!;
+    const conversation = (await repos().conversations.findByIdentity(identity.id))!;
+
+    env.platform.expireToken('instagram');
+    const first = await env.agentApi.post(`/api/conversations/${conversation.id}/messages`, { text: 'First: yes' });
+    await env.settle();
+    const second = await env.agentApi.post(`/api/conversations/${conversation.id}/messages`, { text: 'Second: it ships today' });
+    await env.settle();
+    for (const reply of [first, second]) expect((await repos().messages.findById(reply.body.message.id))!.status).toBe('pending');
+    const paused = (await env.adminApi.get('/api/channel-connections')).body.channels.find((c: any) => c.id === channel.id);
+    expect(paused).toMatchObject({ status: 'needs_attention' });
+    expect(paused.statusReason).toMatch(/^The access token has expired\. Replace the token in Settings → Channels/);
+    expect((await env.adminApi.post(`/api/channels/${channel.id}/test`)).body).toMatchObject({ ok: false, message: expect.stringContaining('Session has expired') });
+
+    const newToken = env.platform.issueToken('instagram');
+    const replaced = await env.adminApi.request('PUT', `/api/channels/${channel.id}/token`, { accessToken: newToken });
+    expect(replaced.status).toBe(200);
+    await env.settle();
+    const sends = await env.platform.sends({ channel: 'instagram', customerId: customer.id });
+    expect(sends.map((s) => (s.body as any).message.text)).toEqual(['First: yes', 'Second: it ships today']);
+    expect((await repos().channels.get(channel.workspaceId, channel.id))!.status).toBe('connected');
+  });
+
   it('test the connection with Meta, and stop receiving once disconnected while keeping the history', async () => {
     const whatsapp = (await repos().channels.findByExternalId('whatsapp', WA_NUMBER_ID))!;
     const test = await env.adminApi.post(`/api/channels/${whatsapp.id}/test`);
@@ -164,7 +192,8 @@ describe('channels connected in Settings', () => {
     expect(Number(stored.rows[0].n)).toBe(1);
 
     // Connecting it again picks up the same row, and so its conversations.
-    const again = await env.adminApi.post('/api/channels/instagram', { accountId: IG_ACCOUNT, accessToken: IG_TOKEN, appSecret: TEST_APP_SECRET });
+    const token = env.platform.issueToken('instagram');
+    const again = await env.adminApi.post('/api/channels/instagram', { accountId: IG_ACCOUNT, accessToken: token, appSecret: TEST_APP_SECRET });
     expect(again.status).toBe(201);
     expect(again.body.channel.id).toBe(instagram.id);
   });

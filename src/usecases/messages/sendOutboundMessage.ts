@@ -1,6 +1,8 @@
 import { GraphApiError } from '../../channels/meta/graphApi';
 import type { AppContext } from '../../context';
+import { isTokenProblem, tokenProblemReason } from '../../domain/channels/tokenHealth';
 import { outboundContentSchema } from '../../domain/messaging/outbound';
+import type { Channel } from '../../store/repositories/channels';
 import type { Message } from '../../store/repositories/messages';
 import { graphForChannel } from '../channels/steps/channelAccess';
 import { sendContent, UnsendableContentError } from './steps/sendContent';
@@ -14,6 +16,8 @@ export interface SendOutboundInput {
 export type SendOutcome =
   | { outcome: 'sent'; externalId: string }
   | { outcome: 'skipped'; reason: string }
+  /** The channel's token does not work: the row stays pending until the token is replaced. */
+  | { outcome: 'paused'; reason: string }
   | { outcome: 'failed'; code: string; title: string };
 
 /** Thrown for a failure worth retrying (network, 5xx, 429, rate limits); the worker backs off. */
@@ -45,6 +49,7 @@ export async function sendOutboundMessage(ctx: AppContext, input: SendOutboundIn
   if (!channel || channel.disconnectedAt !== null) {
     return markFailed(ctx, message, 'channel_disconnected', 'This account is disconnected from Braid; connect it again in Settings → Channels to send.');
   }
+  if (channel.status === 'needs_attention') return { outcome: 'paused', reason: channel.statusReason ?? 'the channel needs attention' };
 
   let externalId: string;
   try {
@@ -53,6 +58,7 @@ export async function sendOutboundMessage(ctx: AppContext, input: SendOutboundIn
   } catch (error) {
     if (error instanceof UnsendableContentError) return markFailed(ctx, message, 'unsupported_content', error.message);
     if (!(error instanceof GraphApiError)) throw error;
+    if (isTokenProblem(error)) return pauseChannel(ctx, channel, tokenProblemReason(error));
     if (error.transient && !input.lastAttempt) throw new TransientSendError(error.message);
     return markFailed(ctx, message, graphErrorCode(error), graphErrorTitle(error));
   }
@@ -93,6 +99,21 @@ async function recordSent(ctx: AppContext, message: Message, externalId: string)
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     }
   }
+}
+
+/**
+ * The token stopped working: every send of the channel would fail the same way, so none is
+ * failed. The channel is marked Needs attention (admins see why and what to do) and its sends wait
+ * for a new token, which queues them again in order.
+ */
+async function pauseChannel(ctx: AppContext, channel: Channel, reason: string): Promise<SendOutcome> {
+  const now = ctx.clock.now();
+  await ctx.store.transaction(async (trx) => {
+    await trx.channels.setStatus(channel.id, 'needs_attention', reason);
+    await trx.events.record(channel.workspaceId, 'channel.updated', { channelId: channel.id, status: 'needs_attention' }, now);
+  });
+  ctx.logger.warn({ channelId: channel.id, reason }, 'channel token no longer works; its sends wait');
+  return { outcome: 'paused', reason };
 }
 
 async function markFailed(ctx: AppContext, message: Message, code: string, title: string): Promise<SendOutcome> {

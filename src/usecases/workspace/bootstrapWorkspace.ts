@@ -5,6 +5,7 @@ import type { Workspace } from '../../store/repositories/workspaces';
 import { issueSetupToken } from '../auth/issueSetupToken';
 import { createAgent } from '../agents/createAgent';
 import { createDefaultAutomations } from '../automations/steps/createDefaultAutomations';
+import { resumeChannelSends } from '../channels/steps/resumeChannelSends';
 
 export interface BootstrapResult {
   workspace: Workspace;
@@ -55,6 +56,10 @@ async function ensureEnvironmentChannel(ctx: AppContext, workspaceId: string, ki
   if (existing) {
     if (existing.source !== 'environment' || existing.disconnectedAt !== null) {
       await repos.channels.reconnect(existing.id, { name: existing.name, source: 'environment', details: existing.details, credentials: null });
+    }
+    // A restart is how an environment token is replaced: the sends that waited for it go out now.
+    if (existing.source !== 'environment' || existing.status === 'needs_attention') {
+      await ctx.store.transaction((trx) => resumeChannelSends(trx, existing.id, now));
     }
     return;
   }
