@@ -1,18 +1,12 @@
 import type { Repositories } from '../../../store/store';
-import { sendMessageJob } from '../../messages/jobs';
+import { resumeChannelSendsJob } from '../jobs';
 
 /**
- * A channel works again (new token): it is marked healthy and every message that waited for it is
- * queued again, oldest first, so the customer gets them in the order they were written. Each job
- * has a key of its own (the first send job of the row is spent); a row is still sent at most once,
- * since only a pending row is sent.
+ * A channel works again (new token): it is marked healthy and one job sends every message that
+ * waited for it. One job, not one per message, because the worker runs jobs side by side and the
+ * customer must get them in the order they were written.
  */
-export async function resumeChannelSends(repos: Repositories, channelId: string, now: number): Promise<number> {
+export async function resumeChannelSends(repos: Repositories, channelId: string, now: number): Promise<void> {
   await repos.channels.setStatus(channelId, 'connected', null);
-  const waiting = await repos.messages.pendingOutboundIds(channelId);
-  // Jobs due at the same time are claimed in id order, and ids follow the order they are made in.
-  for (const messageId of waiting) {
-    await repos.jobs.enqueue(sendMessageJob.of({ messageId }, { key: `send:${messageId}:resumed:${now}` }), now);
-  }
-  return waiting.length;
+  await repos.jobs.enqueue(resumeChannelSendsJob.of({ channelId }, { key: `channel.resume:${channelId}:${now}` }), now);
 }
