@@ -159,7 +159,7 @@ describe('channels connected in Settings', () => {
     expect((await env.adminApi.post(`/api/channels/${channel.id}/test`)).body).toMatchObject({ ok: false, message: expect.stringContaining('Session has expired') });
 
     const newToken = env.platform.issueToken('instagram');
-    const replaced = await env.adminApi.request('PUT', `/api/channels/${channel.id}/token`, { accessToken: newToken });
+    const replaced = await env.adminApi.post(`/api/channels/${channel.id}/token`, { accessToken: newToken });
     expect(replaced.status).toBe(200);
     await env.settle();
     const sends = await env.platform.sends({ channel: 'instagram', customerId: customer.id });

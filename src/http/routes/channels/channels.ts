@@ -75,7 +75,7 @@ export function channelRoutes(app: FastifyInstance, ctx: AppContext): void {
   defineRoute(app, ctx, { method: 'POST', url: '/api/channels/:id/test', summary: 'Ask Meta whom the channel’s token speaks for', tag, access: 'admin', params: channelParams },
     async ({ user, params }) => testChannelConnection(ctx, { workspaceId: user.workspaceId, channelId: params.id }));
 
-  defineRoute(app, ctx, { method: 'PUT', url: '/api/channels/:id/token', summary: 'Replace a channel’s access token (resumes its waiting sends)', tag, access: 'admin', params: channelParams, body: replaceTokenBody },
+  defineRoute(app, ctx, { method: 'POST', url: '/api/channels/:id/token', summary: 'Replace a channel’s access token (resumes its waiting sends)', tag, access: 'admin', params: channelParams, body: replaceTokenBody },
     async ({ user, params, body }) => {
       await replaceChannelToken(ctx, { workspaceId: user.workspaceId, actorId: user.id, channelId: params.id, accessToken: body.accessToken });
       return { replaced: true };
