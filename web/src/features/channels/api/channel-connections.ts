@@ -39,8 +39,8 @@ export function channelConnectionsQueryOptions() {
 }
 
 /** Admins only: the API answers 403 to agents. */
-export function useChannelConnections(options: { enabled?: boolean } = {}) {
-  return useQuery({ ...channelConnectionsQueryOptions(), enabled: options.enabled ?? true });
+export function useChannelConnections(options: { enabled?: boolean; refetchInterval?: number } = {}) {
+  return useQuery({ ...channelConnectionsQueryOptions(), enabled: options.enabled ?? true, refetchInterval: options.refetchInterval });
 }
 
 /** After any change the list and the inbox's channel list are read again. */

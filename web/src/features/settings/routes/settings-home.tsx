@@ -15,17 +15,6 @@ export function SettingsHomePage() {
         <SettingsLinks
           label="Channels"
           items={[
-            // Agents have no Channels page: connecting accounts is an admin's work.
-            ...(user.role === 'admin'
-              ? [
-                  {
-                    to: '/settings/channels',
-                    label: 'Channels',
-                    description: 'Connect Instagram accounts and WhatsApp numbers, and watch their health.',
-                    icon: <PlugZap aria-hidden="true" size={20} />,
-                  },
-                ]
-              : []),
             {
               to: '/settings/instagram',
               label: 'Instagram',
@@ -40,6 +29,17 @@ export function SettingsHomePage() {
               icon: <WhatsAppIcon />,
               badge: adminOnly,
             },
+            // Agents have no Channels page: connecting accounts is an admin's work.
+            ...(user.role === 'admin'
+              ? [
+                  {
+                    to: '/settings/channels',
+                    label: 'Channels',
+                    description: 'Connect Instagram accounts and WhatsApp numbers, and watch their health.',
+                    icon: <PlugZap aria-hidden="true" size={20} />,
+                  },
+                ]
+              : []),
           ]}
         />
       </section>
