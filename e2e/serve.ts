@@ -35,7 +35,7 @@ function freshSqlite(): FreshDatabase {
     url: `sqlite:${file}`,
     describe: `SQLite at ${path.relative(root, file)}`,
     async drop() {
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+      for (const suffix of ['', '-wal', '-shm', '.secret-key']) fs.rmSync(file + suffix, { force: true });
     },
   };
 }
@@ -95,6 +95,8 @@ async function main() {
     BRAID_ADMIN_EMAIL: ADMIN_EMAIL,
     BRAID_ADMIN_PASSWORD: ADMIN_PASSWORD,
     BRAID_SANDBOX: '1',
+    // SQLite makes its own key file; PostgreSQL needs one to connect channels in Settings → Channels.
+    ...(dialect === 'postgres' && { BRAID_SECRET_KEY: randomBytes(32).toString('base64') }),
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
   });
 

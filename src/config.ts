@@ -62,6 +62,12 @@ const envSchema = z.object({
   ),
   BRAID_ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   BRAID_ADMIN_PASSWORD: optionalText.pipe(z.string().min(8, 'use at least 8 characters').optional()),
+  BRAID_SECRET_KEY: optionalText.pipe(
+    z
+      .string()
+      .refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32, 'use 32 random bytes in base64 (openssl rand -base64 32)')
+      .optional(),
+  ),
   META_APP_SECRET: optionalText,
   META_VERIFY_TOKEN: optionalText,
   INSTAGRAM_ACCOUNT_ID: optionalText,
@@ -93,6 +99,8 @@ export interface Config {
   publicUrl: string;
   storage: StorageConfig;
   admin?: { email: string; password: string };
+  /** Seals channel tokens and app secrets at rest; unset on SQLite means a key file beside the database. */
+  secretKey?: string;
   meta: {
     appSecret: string;
     verifyToken: string;
@@ -161,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     admin: e.BRAID_ADMIN_EMAIL
       ? { email: e.BRAID_ADMIN_EMAIL.toLowerCase(), password: e.BRAID_ADMIN_PASSWORD! }
       : undefined,
+    secretKey: e.BRAID_SECRET_KEY,
     meta: {
       appSecret: fallback(e.META_APP_SECRET, SANDBOX_META.appSecret, ''),
       verifyToken: fallback(e.META_VERIFY_TOKEN, SANDBOX_META.verifyToken, ''),

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { InstagramGraphClient } from './channels/instagram/graphClient';
 import type { WhatsAppGraphClient } from './channels/whatsapp/graphClient';
 import type { Config } from './config';
+import type { SecretBox } from './domain/channels/sealedSecret';
 import type { Clock } from './domain/shared/clock';
 import type { Metrics } from './metrics';
 import type { EventBus } from './realtime/bus';
@@ -20,6 +21,11 @@ export interface AppContext {
   metrics: Metrics;
   /** Meta's Graph API, or the simulated platform when the base URLs point there. */
   graph: GraphClients;
+  /**
+   * Seals and opens the channel secrets stored in the database; absent on PostgreSQL without
+   * BRAID_SECRET_KEY, where only channels from the environment work.
+   */
+  secrets?: SecretBox;
 }
 
 export interface GraphClients {

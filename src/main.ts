@@ -17,6 +17,7 @@ import { publishCommittedEvents } from './realtime/publishCommittedEvents';
 import { createRedisBus } from './realtime/redisBus';
 import { openDatabase, redact, StorageError } from './store/database';
 import { migrateToLatest } from './store/migrate';
+import { loadSecretBox } from './secretKey';
 import { createStore, type Store } from './store/store';
 import { businessProfileRoute } from './sandbox/businessProfileRoute';
 import { MetaPlatform } from './sandbox/meta/platform';
@@ -64,7 +65,8 @@ export async function startBraid(config: Config, options: StartOptions = {}): Pr
   const graph = createGraphClients(config);
   // The sandbox's "Advance time" moves Braid's clock with the simulated platform's.
   const clock = options.clock ?? (config.sandbox ? new AdvanceableClock(systemClock) : systemClock);
-  const ctx: AppContext = { config, store, bus, clock, logger, metrics: createMetrics(), graph };
+  const secrets = loadSecretBox(config);
+  const ctx: AppContext = { config, store, bus, clock, logger, metrics: createMetrics(), graph, secrets };
 
   const { setupUrl } = await bootstrapWorkspace(ctx);
   if (options.syncTemplatesOnStart !== false) await scheduleTemplateSync(ctx);

@@ -51,7 +51,7 @@ export async function freshDatabaseUrl(dialect: 'sqlite' | 'postgres', template:
 export async function dropDatabase(url: string): Promise<void> {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '.secret-key']) fs.rmSync(file + suffix, { force: true });
     return;
   }
   const name = new URL(url).pathname.slice(1);

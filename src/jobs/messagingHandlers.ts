@@ -3,6 +3,8 @@ import type { StatusEvent } from '../channels/events';
 import { applyLateDeliveryStatus } from '../usecases/ingest/applyLateDeliveryStatus';
 import { fetchCustomerProfile } from '../usecases/ingest/fetchCustomerProfile';
 import { applyLateStatusJob, fetchProfileJob } from '../usecases/ingest/jobs';
+import { resumeChannelSendsJob } from '../usecases/channels/jobs';
+import { sendWaitingMessages } from '../usecases/channels/sendWaitingMessages';
 import { sendMessageJob } from '../usecases/messages/jobs';
 import { SentButNotRecordedError, sendOutboundMessage } from '../usecases/messages/sendOutboundMessage';
 import { handle } from './handle';
@@ -21,6 +23,12 @@ export function messagingJobHandlers(ctx: AppContext): JobHandlers {
       });
       // The row already says why; failing the job too keeps the queue's own record truthful.
       if (result.outcome === 'failed') throw new PermanentJobError(`Meta refused the send (${result.code}): ${result.title}`);
+    }),
+    ...handle(resumeChannelSendsJob, async (payload) => {
+      await sendWaitingMessages(ctx, payload).catch((error) => {
+        if (error instanceof SentButNotRecordedError) throw new PermanentJobError(error.message);
+        throw error;
+      });
     }),
     ...handle(fetchProfileJob, async (payload) => {
       await fetchCustomerProfile(ctx, payload);

@@ -8,6 +8,7 @@ import * as setupTokenRevocation from './migrations/0006_setup_token_revocation'
 import * as mergeDisputes from './migrations/0007_merge_disputes';
 import * as mergeErasure from './migrations/0008_merge_erasure';
 import * as eventCommitHorizon from './migrations/0009_event_commit_horizon';
+import * as channelCredentials from './migrations/0010_channel_credentials';
 import * as whatsappTemplates from './migrations/0012_whatsapp_templates';
 
 /** Migrations are listed here (not read from disk) so they run the same under tsx, tests and bundles. */
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007_merge_disputes': mergeDisputes,
   '0008_merge_erasure': mergeErasure,
   '0009_event_commit_horizon': eventCommitHorizon,
+  '0010_channel_credentials': channelCredentials,
   '0012_whatsapp_templates': whatsappTemplates,
 };
 

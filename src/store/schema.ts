@@ -101,7 +101,24 @@ export interface ChannelTable {
   /** JSON: ChannelSettings (allowAutoMerge, …). */
   settings: string;
   created_at: number;
+  /** 'environment': secrets come from the environment variables and are never stored here. */
+  source: Generated<ChannelSource>;
+  /** AES-256-GCM sealed with the instance key (see domain/channels/sealedSecret). */
+  access_token_sealed: string | null;
+  app_secret_sealed: string | null;
+  /** The last 4 characters, the only part of a secret the API shows. */
+  token_hint: string | null;
+  secret_hint: string | null;
+  status: Generated<ChannelStatus>;
+  status_reason: string | null;
+  /** JSON: ChannelDetails (what Meta reports about the account). */
+  details: Generated<string>;
+  last_webhook_at: number | null;
+  disconnected_at: number | null;
 }
+
+export type ChannelSource = 'environment' | 'settings';
+export type ChannelStatus = 'connected' | 'needs_attention';
 
 export type Consent = 'granted' | 'unknown' | 'denied';
 

@@ -53,6 +53,21 @@ const profileResponse = z.looseObject({
   profile_pic: z.string().nullish(),
 });
 
+const idSchema = z.union([z.string().min(1), z.number().transform(String)]);
+const accountFields = z.looseObject({ user_id: idSchema, username: z.string().nullish() });
+/** Meta documents `{"data":[{…}]}`; real answers are flat: read both (reference §7.5). */
+const accountResponse = z.union([accountFields, z.looseObject({ data: z.array(accountFields).min(1) }).transform((b) => b.data[0])]);
+const subscribeResponse = z.looseObject({ success: z.boolean() });
+
+/** What Instagram Login's webhook fields are: everything a conversation needs. */
+export const INSTAGRAM_MESSAGING_FIELDS = ['messages', 'messaging_postbacks', 'messaging_seen', 'message_reactions', 'messaging_referral'] as const;
+
+export interface InstagramAccount {
+  /** The professional account's id: what webhooks carry as `entry.id`. */
+  userId: string;
+  username?: string;
+}
+
 export class InstagramGraphClient {
   private readonly transport: GraphTransport;
 
@@ -99,6 +114,18 @@ export class InstagramGraphClient {
       username: body.username ?? undefined,
       profilePic: body.profile_pic ?? undefined,
     };
+  }
+
+  /** `GET /me?fields=user_id,username`: whose token this is. */
+  async getAccount(): Promise<InstagramAccount> {
+    const body = await this.transport.request('GET', '/me?fields=user_id,username', accountResponse);
+    return { userId: String(body.user_id), username: body.username ?? undefined };
+  }
+
+  /** Subscribes the app to the account's messaging webhooks, so they arrive without a visit to Meta's dashboard. */
+  async subscribeApp(accountId: string, fields: readonly string[] = INSTAGRAM_MESSAGING_FIELDS): Promise<boolean> {
+    const path = `/${encodeURIComponent(accountId)}/subscribed_apps?subscribed_fields=${fields.map(encodeURIComponent).join(',')}`;
+    return (await this.transport.request('POST', path, subscribeResponse)).success;
   }
 
   private async send(igsid: string, message: Record<string, unknown>, options: SendOptions): Promise<SendResult> {

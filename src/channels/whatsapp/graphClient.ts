@@ -60,6 +60,16 @@ function e164(phone: string): string {
   return `+${phone.replace(/[^\d]/g, '')}`;
 }
 
+const phoneNumberResponse = z.looseObject({
+  display_phone_number: z.string().nullish(),
+  verified_name: z.string().nullish(),
+});
+
+export interface WhatsAppNumber {
+  displayPhoneNumber?: string;
+  verifiedName?: string;
+}
+
 export class WhatsAppGraphClient {
   private readonly transport: GraphTransport;
 
@@ -137,6 +147,18 @@ export class WhatsAppGraphClient {
   }
 
   /** Marks an inbound message (and the ones before it) read; optionally shows a typing indicator. */
+  /** `GET /<phone-number-id>?fields=display_phone_number,verified_name`: the number this token reaches. */
+  async getPhoneNumber(): Promise<WhatsAppNumber> {
+    const path = `/${encodeURIComponent(this.options.phoneNumberId)}?fields=display_phone_number,verified_name`;
+    const body = await this.transport.request('GET', path, phoneNumberResponse);
+    return { displayPhoneNumber: body.display_phone_number ?? undefined, verifiedName: body.verified_name ?? undefined };
+  }
+
+  /** `POST /<waba-id>/subscribed_apps`: the app gets the business account's webhooks. */
+  async subscribeApp(businessAccountId: string): Promise<boolean> {
+    return (await this.transport.request('POST', `/${encodeURIComponent(businessAccountId)}/subscribed_apps`, successResponse)).success;
+  }
+
   async markRead(messageId: string, options: { typing?: boolean } = {}): Promise<boolean> {
     const body = {
       messaging_product: 'whatsapp',

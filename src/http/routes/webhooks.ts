@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { verifySignature } from '../../channels/meta/signature';
 import type { AppContext } from '../../context';
 import type { ChannelKind } from '../../store/schema';
+import { checkVerifyToken } from '../../usecases/channels/checkVerifyToken';
+import { verifyWebhookSignature } from '../../usecases/channels/verifyWebhookSignature';
 import { ingestWebhookEvents } from '../../usecases/ingest/ingestWebhookEvents';
 
 /** WhatsApp documents payloads of up to 3 MB; Instagram's are smaller. */
@@ -36,8 +37,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
 /** The dashboard's verification: echo the challenge as plain text when the token matches. */
 async function answerHandshake(ctx: AppContext, request: FastifyRequest, reply: FastifyReply) {
   const query = handshakeQuery.safeParse(request.query);
-  const expected = ctx.config.meta.verifyToken;
-  if (!query.success || !expected || query.data['hub.verify_token'] !== expected) {
+  if (!query.success || !(await checkVerifyToken(ctx, query.data['hub.verify_token']))) {
     return reply.code(403).send({ error: { code: 'verification_failed', message: 'The verify token does not match META_VERIFY_TOKEN.' } });
   }
   return reply.code(200).type('text/plain; charset=utf-8').send(query.data['hub.challenge']);
@@ -46,12 +46,13 @@ async function answerHandshake(ctx: AppContext, request: FastifyRequest, reply: 
 async function receiveDelivery(ctx: AppContext, channel: ChannelKind, request: FastifyRequest, reply: FastifyReply) {
   const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
   const signature = request.headers['x-hub-signature-256'];
-  if (!verifySignature(rawBody, typeof signature === 'string' ? signature : undefined, ctx.config.meta.appSecret)) {
+  const check = await verifyWebhookSignature(ctx, { kind: channel, rawBody, signature: typeof signature === 'string' ? signature : undefined });
+  if (!check) {
     ctx.metrics.webhookDeliveries.inc({ channel, outcome: 'unauthorized' });
     return reply.code(401).send({
       error: { code: 'invalid_signature', message: 'X-Hub-Signature-256 is missing or does not match the body signed with the app secret.' },
     });
   }
-  const result = await ingestWebhookEvents(ctx, { channel, rawBody });
+  const result = await ingestWebhookEvents(ctx, { channel, rawBody, unsignedAccounts: check.unsigned });
   return reply.code(200).send({ received: true, delivery: result.deliveryId, outcome: result.outcome });
 }

@@ -134,5 +134,10 @@ export async function registerControlRoutes(app: FastifyInstance, platform: Meta
     const all = platform.deliveries();
     return { delivered: all.filter((d) => d.state === 'delivered').length, gaveUp: all.filter((d) => d.state === 'gave_up').length };
   });
+  app.post<{ Params: { channel: string } }>('/api/tokens/:channel/expire', async (req) => {
+    platform.expireToken(channel.parse(req.params.channel));
+    return { expired: true };
+  });
+  app.post<{ Params: { channel: string } }>('/api/tokens/:channel', async (req) => ({ token: platform.issueToken(channel.parse(req.params.channel)) }));
   app.post('/api/verify-webhook', async (req) => platform.verifyWebhook(z.object({ channel }).parse(req.body).channel));
 }

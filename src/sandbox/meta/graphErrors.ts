@@ -58,6 +58,15 @@ export const invalidToken = (channel: 'instagram' | 'whatsapp') =>
     message: 'Invalid OAuth access token - Cannot parse access token',
   });
 
+/** Reference §7: code 190 with subcode 463, the token's validity ended. */
+export const expiredToken = (channel: 'instagram' | 'whatsapp') =>
+  graphError(channel, {
+    code: 190,
+    subcode: 463,
+    httpStatus: 401,
+    message: 'Error validating access token: Session has expired.',
+  });
+
 export const invalidParameter = (channel: 'instagram' | 'whatsapp', message: string, subcode?: number) =>
   graphError(channel, { code: 100, message: `(#100) ${message}`, subcode });
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { invalidToken, PlatformGraphError } from './graphErrors';
+import { PlatformGraphError } from './graphErrors';
 import type { MetaPlatform } from './platform';
 
 /**
@@ -16,8 +16,7 @@ export async function registerGraphRoutes(app: FastifyInstance, platform: MetaPl
     answer(platform, request, reply, async () => {
       const isWhatsApp = request.params.id === platform.options.whatsappPhoneNumberId;
       const channel = isWhatsApp ? 'whatsapp' : 'instagram';
-      const expected = isWhatsApp ? platform.options.whatsappAccessToken : platform.options.instagramAccessToken;
-      if (tokenOf(request) !== expected) throw invalidToken(channel);
+      platform.checkToken(channel, tokenOf(request));
       const accepted = isWhatsApp
         ? await platform.handleWhatsAppSend(request.params.id, request.body)
         : await platform.handleInstagramSend(request.params.id, request.body);
@@ -28,7 +27,7 @@ export async function registerGraphRoutes(app: FastifyInstance, platform: MetaPl
 
   app.get<{ Params: Params; Querystring: { limit?: string; after?: string } }>('/graph/:version/:id/message_templates', async (request, reply) =>
     answer(platform, request, reply, async () => {
-      if (tokenOf(request) !== platform.options.whatsappAccessToken) throw invalidToken('whatsapp');
+      platform.checkToken('whatsapp', tokenOf(request));
       const self = `${request.protocol}://${request.host}${request.url.split('?')[0]}`;
       return platform.messageTemplates(request.params.id, request.query ?? {}, self);
     }),
@@ -36,8 +35,20 @@ export async function registerGraphRoutes(app: FastifyInstance, platform: MetaPl
 
   app.get<{ Params: Params }>('/graph/:version/:id', async (request, reply) =>
     answer(platform, request, reply, async () => {
-      if (tokenOf(request) !== platform.options.instagramAccessToken) throw invalidToken('instagram');
+      if (request.params.id === platform.options.whatsappPhoneNumberId) {
+        platform.checkToken('whatsapp', tokenOf(request));
+        return platform.whatsappNumber();
+      }
+      platform.checkToken('instagram', tokenOf(request));
       return platform.profile(request.params.id);
+    }),
+  );
+
+  app.post<{ Params: Params }>('/graph/:version/:id/subscribed_apps', async (request, reply) =>
+    answer(platform, request, reply, async () => {
+      const channel = request.params.id === platform.options.whatsappBusinessAccountId ? 'whatsapp' : 'instagram';
+      platform.checkToken(channel, tokenOf(request));
+      return platform.subscribeApp(channel, request.params.id);
     }),
   );
 }

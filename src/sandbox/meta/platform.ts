@@ -1,5 +1,5 @@
 import { handleInstagramSend, handleWhatsAppSend, SendFaults, type SendContext } from './graphSends';
-import { injectedError, unknownObject } from './graphErrors';
+import { expiredToken, injectedError, invalidToken, unknownObject } from './graphErrors';
 import { newBsuid, newId, newIgsid, newInstagramMid, newWamid, randomName, randomPhone, usernameFor } from './ids';
 import {
   buildInstagramBatch,
@@ -74,12 +74,17 @@ export class MetaPlatform {
   private timeOffset = 0;
   /** The business's WhatsApp message templates; a test may add more (paging) with addTemplates. */
   readonly templates: SandboxTemplate[] = defaultTemplates();
+  /** Tokens Meta no longer accepts (expired, revoked); the business must get a new one. */
+  private readonly expiredTokens = new Set<string>();
+  /** The token each channel's account accepts now; a renewal replaces the configured one. */
+  private readonly tokens: Record<SandboxChannel, string>;
 
   constructor(readonly options: MetaPlatformOptions) {
     this.state = options.state ?? new InMemoryPlatformState();
     const base = options.now ?? Date.now;
     this.now = options.advanceTime ? base : () => base() + this.timeOffset;
     this.webhookUrls = { ...options.webhookUrls };
+    this.tokens = { instagram: options.instagramAccessToken, whatsapp: options.whatsappAccessToken };
     const account = {
       businessAccountId: options.whatsappBusinessAccountId,
       phoneNumberId: options.whatsappPhoneNumberId,
@@ -396,6 +401,39 @@ export class MetaPlatform {
     const customer = await this.state.findCustomer({ igsid });
     if (!customer) throw injectedError('instagram', 100, 400, `(#100) Object with ID '${igsid}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`);
     return { name: customer.name, username: customer.igUsername, profile_pic: `https://scontent.cdninstagram.com/v/sandbox/${customer.igsid}.jpg`, id: customer.igsid };
+  }
+
+  /** The WhatsApp Business Phone Number API: what a business sees of its own number. */
+  whatsappNumber(): Record<string, string> {
+    const digits = this.options.whatsappDisplayPhoneNumber;
+    return { id: this.options.whatsappPhoneNumberId, display_phone_number: `+${digits}`, verified_name: 'Braid Sandbox', quality_rating: 'GREEN' };
+  }
+
+  /** `POST /<ig-user-id|me>/subscribed_apps` or `/<waba-id>/subscribed_apps`: the app now gets the account's webhooks. */
+  subscribeApp(channel: SandboxChannel, objectId: string): { success: true } {
+    const known = channel === 'instagram' ? [this.options.instagramAccountId, 'me'] : [this.options.whatsappBusinessAccountId];
+    if (!known.includes(objectId)) throw unknownObject(channel, objectId);
+    return { success: true };
+  }
+
+  // ── access tokens ──────────────────────────────────────────────────────────
+
+  /** Throws Meta's code 190 unless `token` is the one the channel's account accepts now. */
+  checkToken(channel: SandboxChannel, token: string | undefined): void {
+    if (token && this.expiredTokens.has(token)) throw expiredToken(channel);
+    if (token !== this.tokens[channel]) throw invalidToken(channel);
+  }
+
+  /** The account's token stops working, as when it expires or the user changes their password. */
+  expireToken(channel: SandboxChannel): void {
+    this.expiredTokens.add(this.tokens[channel]);
+  }
+
+  /** A new token for the account (what the business copies from Meta's dashboard); the old one stops working. */
+  issueToken(channel: SandboxChannel): string {
+    this.expiredTokens.add(this.tokens[channel]);
+    this.tokens[channel] = `sandbox-${channel}-token-${Math.random().toString(36).slice(2, 12)}`;
+    return this.tokens[channel];
   }
 
   // ── webhooks ───────────────────────────────────────────────────────────────

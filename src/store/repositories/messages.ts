@@ -56,6 +56,20 @@ export class MessagesRepository {
     return row && toMessage(row);
   }
 
+  /** Outbound rows of a channel still waiting to be sent, oldest first (a paused channel's queue). */
+  async pendingOutboundIds(channelId: string): Promise<string[]> {
+    const rows = await this.ctx.db
+      .selectFrom('messages')
+      .select('id')
+      .where('channel_id', '=', channelId)
+      .where('direction', '=', 'outbound')
+      .where('status', '=', 'pending')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
   async findByExternalId(channelId: string, externalId: string): Promise<Message | undefined> {
     const row = await this.ctx.db.selectFrom('messages').selectAll().where('channel_id', '=', channelId).where('external_id', '=', externalId).executeTakeFirst();
     return row && toMessage(row);

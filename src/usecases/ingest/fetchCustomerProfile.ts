@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context';
+import { graphForChannel } from '../channels/steps/channelAccess';
 
 export interface FetchProfileInput {
   identityId: string;
@@ -13,7 +14,9 @@ export async function fetchCustomerProfile(ctx: AppContext, input: FetchProfileI
   const { repos } = ctx.store;
   const identity = await repos.identities.findById(input.identityId);
   if (!identity || identity.kind !== 'instagram' || !identity.externalId) return 'skipped';
-  const profile = await ctx.graph.instagram.getProfile(identity.externalId);
+  const channel = await repos.channels.get(identity.workspaceId, identity.channelId);
+  if (!channel || channel.disconnectedAt !== null) return 'skipped';
+  const profile = await graphForChannel(ctx, channel).instagram.getProfile(identity.externalId);
   const now = ctx.clock.now();
   await ctx.store.transaction(async (trx) => {
     await trx.identities.update(identity.id, {

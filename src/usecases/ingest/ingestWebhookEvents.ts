@@ -18,6 +18,8 @@ export interface IngestWebhookInput {
   channel: ChannelKind;
   /** The body exactly as received; its signature has been checked by the caller. */
   rawBody: Buffer;
+  /** Accounts whose own app secret did not sign the body: their entries are rejected, never stored. */
+  unsignedAccounts?: ReadonlyMap<string, string>;
 }
 
 export interface IngestResult {
@@ -59,7 +61,7 @@ export async function ingestWebhookEvents(ctx: AppContext, input: IngestWebhookI
 
   let result: IngestResult;
   try {
-    result = await retryOnKeyRace(ctx, () => ingestInTransaction(ctx, input.channel, body, events, parseProblems, now));
+    result = await retryOnKeyRace(ctx, () => ingestInTransaction(ctx, input.channel, body, events, parseProblems, now, input.unsignedAccounts));
   } catch (error) {
     if (isStorageOutage(ctx, error)) throw error;
     // A body that trips a bug must not be retried by Meta forever: keep it, say why, acknowledge.
@@ -99,6 +101,7 @@ async function ingestInTransaction(
   events: InboundEvent[],
   parseProblems: string[],
   now: number,
+  unsignedAccounts: ReadonlyMap<string, string> = new Map(),
 ): Promise<IngestResult> {
   return ctx.store.groupedTransaction(async (repos) => {
     // A large delivery is still one transaction, but lets other requests run between slices.
@@ -116,6 +119,11 @@ async function ingestInTransaction(
         tally.rejected.push(`${event.eventKey}: account ${event.accountId} is not connected to Braid`);
         continue;
       }
+      const unsigned = unsignedAccounts.get(event.accountId);
+      if (unsigned) {
+        tally.rejected.push(`${event.eventKey}: ${unsigned}`);
+        continue;
+      }
       await applyEvent({ repos, channel, now, tally }, event);
       await slices.pause();
     }
@@ -128,6 +136,10 @@ async function ingestInTransaction(
     const reason = describe(tally);
     const deliveryId = newId();
     const firstChannel = [...channels.values()].find((c): c is Channel => c !== null);
+    await repos.channels.noteWebhook(
+      [...channels.values()].filter((c): c is Channel => c !== null && !unsignedAccounts.has(c.externalId)).map((c) => c.id),
+      now,
+    );
     await repos.deliveries.insert({
       id: deliveryId,
       channelKind: kind,

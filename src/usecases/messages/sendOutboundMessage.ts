@@ -1,7 +1,10 @@
 import { GraphApiError } from '../../channels/meta/graphApi';
 import type { AppContext } from '../../context';
+import { isTokenProblem, tokenProblemReason } from '../../domain/channels/tokenHealth';
 import { outboundContentSchema } from '../../domain/messaging/outbound';
+import type { Channel } from '../../store/repositories/channels';
 import type { Message } from '../../store/repositories/messages';
+import { graphForChannel } from '../channels/steps/channelAccess';
 import { sendContent, UnsendableContentError } from './steps/sendContent';
 import { addSystemItem } from './steps/systemItems';
 
@@ -14,6 +17,8 @@ export interface SendOutboundInput {
 export type SendOutcome =
   | { outcome: 'sent'; externalId: string }
   | { outcome: 'skipped'; reason: string }
+  /** The channel's token does not work: the row stays pending until the token is replaced. */
+  | { outcome: 'paused'; reason: string }
   | { outcome: 'failed'; code: string; title: string };
 
 /** Thrown for a failure worth retrying (network, 5xx, 429, rate limits); the worker backs off. */
@@ -41,6 +46,11 @@ export async function sendOutboundMessage(ctx: AppContext, input: SendOutboundIn
   if (!identity) return markFailed(ctx, message, 'no_recipient', 'The conversation’s customer no longer exists.');
   const content = outboundContentSchema.safeParse(message.payload.outbound);
   if (!content.success) return markFailed(ctx, message, 'invalid_content', 'The message content cannot be sent as stored.');
+  const channel = await repos.channels.get(message.workspaceId, identity.channelId);
+  if (!channel || channel.disconnectedAt !== null) {
+    return markFailed(ctx, message, 'channel_disconnected', 'This account is disconnected from Braid; connect it again in Settings → Channels to send.');
+  }
+  if (channel.status === 'needs_attention') return { outcome: 'paused', reason: channel.statusReason ?? 'the channel needs attention' };
 
   if (message.payload[SEND_STARTED] !== undefined) {
     // An earlier attempt died between asking Meta and hearing back: Meta may have the message.
@@ -57,15 +67,16 @@ export async function sendOutboundMessage(ctx: AppContext, input: SendOutboundIn
 
   let externalId: string;
   try {
-    externalId = (await sendContent(ctx.graph, identity, content.data, { humanAgent: message.payload.messagingTag === 'HUMAN_AGENT' })).messageId;
+    // Each account speaks with its own token: the reply goes out through the conversation's account.
+    externalId = (await sendContent(graphForChannel(ctx, channel), identity, content.data, { humanAgent: message.payload.messagingTag === 'HUMAN_AGENT' })).messageId;
   } catch (error) {
     if (error instanceof UnsendableContentError) return markFailed(ctx, message, 'unsupported_content', error.message);
     if (!(error instanceof GraphApiError)) throw error;
-    if (error.transient && !input.lastAttempt) {
-      // Meta answered, so it does not have the message: the next attempt is an ordinary retry.
-      await ctx.store.repos.messages.updatePayload(message.id, { payload: answered });
-      throw new TransientSendError(error.message);
-    }
+    const retried = isTokenProblem(error) || (error.transient && !input.lastAttempt);
+    // Meta answered, so it does not have the message: the next attempt is an ordinary one.
+    if (retried) await ctx.store.repos.messages.updatePayload(message.id, { payload: answered });
+    if (isTokenProblem(error)) return pauseChannel(ctx, channel, tokenProblemReason(error));
+    if (error.transient && !input.lastAttempt) throw new TransientSendError(error.message);
     return markFailed(ctx, message, graphErrorCode(error), graphErrorTitle(error));
   }
 
@@ -115,6 +126,21 @@ async function recordSent(ctx: AppContext, message: Message, externalId: string)
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     }
   }
+}
+
+/**
+ * The token stopped working: every send of the channel would fail the same way, so none is
+ * failed. The channel is marked Needs attention (admins see why and what to do) and its sends wait
+ * for a new token, which queues them again in order.
+ */
+async function pauseChannel(ctx: AppContext, channel: Channel, reason: string): Promise<SendOutcome> {
+  const now = ctx.clock.now();
+  await ctx.store.transaction(async (trx) => {
+    await trx.channels.setStatus(channel.id, 'needs_attention', reason);
+    await trx.events.record(channel.workspaceId, 'channel.updated', { channelId: channel.id, status: 'needs_attention' }, now);
+  });
+  ctx.logger.warn({ channelId: channel.id, reason }, 'channel token no longer works; its sends wait');
+  return { outcome: 'paused', reason };
 }
 
 async function markFailed(ctx: AppContext, message: Message, code: string, title: string): Promise<SendOutcome> {

@@ -1,5 +1,6 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { RequireAuth, SetupPage, SignInPage } from '../features/auth';
+import { ChannelsPage } from '../features/channels';
 import { ChatLayout, ConversationPage, NoConversationSelected } from '../features/chat';
 import { ContactPage, ContactsPage } from '../features/contacts';
 import { SandboxPage } from '../features/sandbox';
@@ -32,6 +33,7 @@ export function createRouter() {
           children: [
             { index: true, element: <SettingsHomePage /> },
             { path: 'agents', element: <AgentsPage /> },
+            { path: 'channels', element: <ChannelsPage /> },
             { path: 'instagram', element: <InstagramSettingsPage /> },
             { path: 'instagram/prompt-settings', element: <PromptSettingsPage /> },
             { path: 'instagram/prompt-settings/merge-automation', element: <MergeAutomationPage /> },

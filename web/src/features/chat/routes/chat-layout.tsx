@@ -2,6 +2,7 @@ import { Outlet, useParams } from 'react-router-dom';
 import { cx } from '../../../components/ui/cx';
 import { useInboxLiveUpdates } from '../../../lib/use-inbox-live-updates';
 import { usePageTitle } from '../../../lib/use-page-title';
+import { ChannelHealthBanner } from '../../channels';
 import { useMergeNotifications } from '../../merge';
 import { ConversationList } from '../components/conversation-list';
 import '../chat.css';
@@ -25,6 +26,7 @@ export function ChatLayout() {
             Chat
           </h1>
         </header>
+        <ChannelHealthBanner />
         <ConversationList />
       </section>
       <div className="chat-thread">

@@ -1,4 +1,4 @@
-import { Building2, UsersRound } from 'lucide-react';
+import { Building2, PlugZap, UsersRound } from 'lucide-react';
 import { Page } from '../../../components/layout/page';
 import { InstagramIcon, WhatsAppIcon } from '../../../components/icons/channel-icons';
 import { useSession } from '../../../lib/session/use-session';
@@ -29,6 +29,17 @@ export function SettingsHomePage() {
               icon: <WhatsAppIcon />,
               badge: adminOnly,
             },
+            // Agents have no Channels page: connecting accounts is an admin's work.
+            ...(user.role === 'admin'
+              ? [
+                  {
+                    to: '/settings/channels',
+                    label: 'Channels',
+                    description: 'Connect Instagram accounts and WhatsApp numbers, and watch their health.',
+                    icon: <PlugZap aria-hidden="true" size={20} />,
+                  },
+                ]
+              : []),
           ]}
         />
       </section>
