@@ -87,6 +87,7 @@ async function main() {
 
   const database = dialect === 'sqlite' ? freshSqlite() : await freshPostgres();
   const publicUrl = `http://127.0.0.1:${port}`;
+  const mediaDir = path.join(root, '.tmp/e2e', `media-${dialect}-${port}-${randomBytes(4).toString('hex')}`);
   const config = loadConfig({
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -95,6 +96,7 @@ async function main() {
     BRAID_ADMIN_EMAIL: ADMIN_EMAIL,
     BRAID_ADMIN_PASSWORD: ADMIN_PASSWORD,
     BRAID_SANDBOX: '1',
+    BRAID_MEDIA_DIR: mediaDir,
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
   });
 
@@ -114,6 +116,7 @@ async function main() {
     console.log(`[e2e] ${signal}: stopping Braid (${dialect}) and removing ${database.describe}`);
     await braid.close().catch((error: unknown) => console.error(`[e2e] close failed: ${(error as Error).message}`));
     await database.drop();
+    fs.rmSync(mediaDir, { recursive: true, force: true });
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));

@@ -6,6 +6,7 @@ import type { Clock } from './domain/shared/clock';
 import type { Metrics } from './metrics';
 import type { EventBus } from './realtime/bus';
 import type { Store } from './store/store';
+import type { MediaStorage } from './usecases/media/mediaStorage';
 
 /**
  * The infrastructure a use case, a job handler or a route may use. Built once in main.ts
@@ -20,6 +21,8 @@ export interface AppContext {
   metrics: Metrics;
   /** Meta's Graph API, or the simulated platform when the base URLs point there. */
   graph: GraphClients;
+  /** The bytes of media files (disk or an S3-compatible bucket); what they are is in the store. */
+  media: MediaStorage;
 }
 
 export interface GraphClients {

@@ -10,6 +10,7 @@ import { type Clock, systemClock } from './domain/shared/clock';
 import { buildApp } from './http/app';
 import { createJobHandlers } from './jobs/handlers';
 import { createWorker, type Worker } from './jobs/worker';
+import { createMediaStorage } from './media/createMediaStorage';
 import { createMetrics } from './metrics';
 import type { EventBus } from './realtime/bus';
 import { createMemoryBus } from './realtime/memoryBus';
@@ -59,7 +60,8 @@ export async function startBraid(config: Config, options: StartOptions = {}): Pr
   const store = createStore(db);
   const bus: EventBus = config.redisUrl ? await createRedisBus(config.redisUrl) : createMemoryBus();
   const graph = createGraphClients(config);
-  const ctx: AppContext = { config, store, bus, clock: options.clock ?? systemClock, logger, metrics: createMetrics(), graph };
+  const media = createMediaStorage(config.media);
+  const ctx: AppContext = { config, store, bus, clock: options.clock ?? systemClock, logger, metrics: createMetrics(), graph, media };
 
   const { setupUrl } = await bootstrapWorkspace(ctx);
 
@@ -113,6 +115,7 @@ export async function startBraid(config: Config, options: StartOptions = {}): Pr
       await app?.close();
       await worker?.stop();
       await bus.close();
+      await media.close();
       await store.close();
     },
   };
