@@ -101,6 +101,7 @@ export async function startBraid(config: Config, options: StartOptions = {}): Pr
   const storage = config.storage.dialect === 'sqlite' ? `SQLite at ${config.storage.path}` : `PostgreSQL at ${redact(config.storage.url)}`;
   logger.info(`Braid is running (${[app && 'web', worker && 'worker'].filter(Boolean).join(' + ')}) on ${storage}`);
   sandbox?.setWebhookUrls({ instagram: `${url}/webhooks/instagram`, whatsapp: `${url}/webhooks/whatsapp` });
+  sandbox?.setPublicUrl(`${url}/sandbox`);
   if (app) logger.info(`Inbox: ${url}/`);
   if (app && config.sandbox) logger.info(`Sandbox: ${url}/sandbox`);
   if (setupUrl) logger.warn(`No admin yet. Create the first admin here (works once): ${setupUrl}`);

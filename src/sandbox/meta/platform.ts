@@ -1,5 +1,5 @@
 import { handleInstagramSend, handleWhatsAppSend, SendFaults, type SendContext } from './graphSends';
-import { injectedError } from './graphErrors';
+import { injectedError, unknownObject } from './graphErrors';
 import { newBsuid, newId, newIgsid, newInstagramMid, newWamid, randomName, randomPhone, usernameFor } from './ids';
 import {
   buildInstagramBatch,
@@ -12,6 +12,20 @@ import {
   type InstagramQueueItem,
   type WhatsAppQueueItem,
 } from './payloads';
+import {
+  acceptWhatsAppUpload,
+  attachmentFetchFailed,
+  attachmentTypeOf,
+  attachmentUrlOf,
+  checkWhatsAppMediaId,
+  INSTAGRAM_ATTACHMENT_LIMITS,
+  INSTAGRAM_CDN_TTL_MS,
+  PlatformMedia,
+  WHATSAPP_WEBHOOK_MEDIA_TTL_MS,
+  type PlatformFile,
+  type WhatsAppUpload,
+} from './media';
+import { samplePhoto, sampleVoiceNote } from './sampleMedia';
 import { InMemoryPlatformState, type PlatformState, type SandboxChannel, type SandboxCustomer, type SandboxMessage } from './state';
 import { WebhookDelivery, type DeliveryOptions, type WebhookDeliveryRecord } from './webhookDelivery';
 
@@ -64,11 +78,16 @@ export class MetaPlatform {
   readonly now: () => number;
   private webhookUrls: { instagram?: string; whatsapp?: string };
   private readonly faults = new SendFaults();
+  /** Files customers send and files the business uploads or links (see media.ts). */
+  readonly media: PlatformMedia;
+  /** Instagram sends by URL: the file Meta fetched for each message id, so the phone can show it. */
+  private readonly fetchedAttachments = new Map<string, string>();
 
   constructor(readonly options: MetaPlatformOptions) {
     this.state = options.state ?? new InMemoryPlatformState();
     this.now = options.now ?? Date.now;
     this.webhookUrls = { ...options.webhookUrls };
+    this.media = new PlatformMedia(options.appSecret, this.now);
     const account = {
       businessAccountId: options.whatsappBusinessAccountId,
       phoneNumberId: options.whatsappPhoneNumberId,
@@ -90,6 +109,11 @@ export class MetaPlatform {
 
   setWebhookUrls(urls: { instagram?: string; whatsapp?: string }): void {
     this.webhookUrls = { ...this.webhookUrls, ...urls };
+  }
+
+  /** Where the platform itself is reachable: media URLs in webhooks and Graph answers point here. */
+  setPublicUrl(url: string): void {
+    this.media.setBaseUrl(url);
   }
 
   // ── customers ────────────────────────────────────────────────────────────
@@ -168,6 +192,13 @@ export class MetaPlatform {
     this.delivery.enqueue('instagram', { accountId: this.options.instagramAccountId, messaging: this.instagramItem(customer, { reaction }) });
   }
 
+  /** The customer sends a photo: Meta's webhook carries a CDN URL that expires after a few days. */
+  sendInstagramImage(customerId: string): Promise<{ mid: string; mediaId: string }> {
+    const file = this.media.add('instagram', samplePhoto(), INSTAGRAM_CDN_TTL_MS);
+    return this.instagramMessage(customerId, (mid) => ({ mid, attachments: [{ type: 'image', payload: { url: this.media.instagramCdnUrl(file) } }] }))
+      .then(({ mid }) => ({ mid, mediaId: file.id }));
+  }
+
   private async instagramMessage(customerId: string, message: (mid: string) => Record<string, unknown>): Promise<{ mid: string }> {
     const customer = await this.customer(customerId);
     const mid = newInstagramMid(this.options.instagramAccountId);
@@ -184,6 +215,22 @@ export class MetaPlatform {
   /** `withPhone` (default: whenever the customer has a number) decides whether Meta shares it. */
   sendWhatsAppText(customerId: string, text: string, options: { withPhone?: boolean } = {}): Promise<{ wamid: string }> {
     return this.whatsappMessage(customerId, options.withPhone, { type: 'text', text: { body: text } });
+  }
+
+  /** The customer sends a photo: the webhook carries only a media id (fetched with the business's token). */
+  async sendWhatsAppPhoto(customerId: string, caption?: string): Promise<{ wamid: string; mediaId: string }> {
+    const file = this.media.add('whatsapp', samplePhoto(), WHATSAPP_WEBHOOK_MEDIA_TTL_MS);
+    const image = { ...(caption ? { caption } : {}), mime_type: file.mimeType, sha256: file.sha256, id: file.id };
+    const { wamid } = await this.whatsappMessage(customerId, undefined, { type: 'image', image });
+    return { wamid, mediaId: file.id };
+  }
+
+  /** The customer records a voice note (Ogg Opus, `voice: true`). */
+  async sendWhatsAppVoiceNote(customerId: string): Promise<{ wamid: string; mediaId: string }> {
+    const file = this.media.add('whatsapp', sampleVoiceNote(), WHATSAPP_WEBHOOK_MEDIA_TTL_MS);
+    const audio = { mime_type: 'audio/ogg; codecs=opus', sha256: file.sha256, id: file.id, voice: true };
+    const { wamid } = await this.whatsappMessage(customerId, undefined, { type: 'audio', audio });
+    return { wamid, mediaId: file.id };
   }
 
   /** The customer taps a reply button of the business's interactive message `contextWamid`. */
@@ -323,12 +370,44 @@ export class MetaPlatform {
     };
   }
 
-  handleInstagramSend(pathId: string, body: unknown) {
-    return handleInstagramSend(this.sendContext(), pathId, body);
+  async handleInstagramSend(pathId: string, body: unknown) {
+    // Meta fetches an attachment URL when the send arrives; a URL it cannot fetch fails the send.
+    const url = attachmentUrlOf(body);
+    const fetched = url ? await this.fetchAttachment(url, attachmentTypeOf(body)) : undefined;
+    const result = await handleInstagramSend(this.sendContext(), pathId, body);
+    if (fetched && result.message_id) this.fetchedAttachments.set(result.message_id, fetched.id);
+    return result;
   }
 
   handleWhatsAppSend(pathId: string, body: unknown) {
+    checkWhatsAppMediaId(this.media, body);
     return handleWhatsAppSend(this.sendContext(), pathId, body);
+  }
+
+  /** `POST /<phone-number-id>/media`: an uploaded file gets an id the business sends by for 30 days. */
+  uploadWhatsAppMedia(pathId: string, upload: WhatsAppUpload): { id: string } {
+    if (pathId !== this.options.whatsappPhoneNumberId) throw unknownObject('whatsapp', pathId);
+    return { id: acceptWhatsAppUpload(this.media, upload).id };
+  }
+
+  /** The file a business message carries, by the id the phone shows it with. */
+  mediaOfMessage(externalId: string): string | undefined {
+    return this.fetchedAttachments.get(externalId);
+  }
+
+  private async fetchAttachment(url: string, type: string): Promise<PlatformFile> {
+    const limit = INSTAGRAM_ATTACHMENT_LIMITS[type] ?? INSTAGRAM_ATTACHMENT_LIMITS.file;
+    let response: Response;
+    try {
+      response = await (this.options.fetch ?? fetch)(url, { signal: AbortSignal.timeout(10_000) });
+    } catch {
+      throw attachmentFetchFailed(`could not connect to ${new URL(url).host}`);
+    }
+    if (!response.ok) throw attachmentFetchFailed(`the URL answered HTTP ${response.status}`);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (bytes.length > limit) throw attachmentFetchFailed(`the file is ${bytes.length} bytes; ${type} attachments may be at most ${limit}`);
+    const mimeType = (response.headers.get('content-type') ?? 'application/octet-stream').split(';')[0].trim();
+    return this.media.add('instagram', { bytes, mimeType }, INSTAGRAM_CDN_TTL_MS);
   }
 
   /** Instagram User Profile API for an IGSID. */

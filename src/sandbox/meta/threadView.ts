@@ -15,19 +15,27 @@ export interface ThreadMessageView {
   text?: string;
   quickReplies?: { title: string; payload: string }[];
   buttons?: { kind: 'web_url' | 'postback' | 'reply' | 'cta_url'; title: string; url?: string; payload?: string; id?: string }[];
+  /** A photo, voice note, video or document, shown from the platform's own copy (`/api/media/:id`). */
+  media?: { id: string; kind: 'image' | 'audio' | 'video' | 'file' | 'sticker'; filename?: string; voice?: boolean };
   body: unknown;
 }
 
 type Json = Record<string, any>;
+type MediaKind = NonNullable<ThreadMessageView['media']>['kind'];
 
-export function viewMessage(m: SandboxMessage): ThreadMessageView {
+/** Which platform file a business send by URL was fetched into (Instagram). */
+export interface AttachmentLookup {
+  mediaOfMessage(externalId: string): string | undefined;
+}
+
+export function viewMessage(m: SandboxMessage, attachments?: AttachmentLookup): ThreadMessageView {
   const view: ThreadMessageView = {
     id: m.id, channel: m.channel, direction: m.direction, externalId: m.externalId,
     status: m.status, createdAt: m.createdAt, body: m.body,
   };
   const body = (m.body ?? {}) as Json;
   try {
-    if (m.channel === 'instagram') describeInstagram(view, body, m.direction);
+    if (m.channel === 'instagram') describeInstagram(view, body, m.direction, attachments);
     else describeWhatsApp(view, body);
   } catch {
     // A body this summary does not understand is still shown raw.
@@ -35,9 +43,14 @@ export function viewMessage(m: SandboxMessage): ThreadMessageView {
   return view;
 }
 
-function describeInstagram(view: ThreadMessageView, body: Json, direction: SandboxMessage['direction']): void {
+const INSTAGRAM_MEDIA: Record<string, MediaKind> = { image: 'image', audio: 'audio', video: 'video', file: 'file' };
+
+function describeInstagram(view: ThreadMessageView, body: Json, direction: SandboxMessage['direction'], attachments?: AttachmentLookup): void {
   if (direction === 'from_customer') {
     view.text = body.message?.text ?? body.postback?.title;
+    const attachment = body.message?.attachments?.[0];
+    const id = typeof attachment?.payload?.url === 'string' ? /\/ig-cdn\/([^/?]+)/.exec(attachment.payload.url)?.[1] : undefined;
+    if (id && INSTAGRAM_MEDIA[attachment.type]) view.media = { id, kind: INSTAGRAM_MEDIA[attachment.type] };
     return;
   }
   const message = body.message ?? {};
@@ -50,7 +63,10 @@ function describeInstagram(view: ThreadMessageView, body: Json, direction: Sandb
     view.text = payload.text;
     view.buttons = (payload.buttons ?? []).map((b: Json) => ({ kind: b.type, title: String(b.title), url: b.url, payload: b.payload }));
   } else if (message.attachment) {
-    view.text = `[${message.attachment.type}] ${payload?.url ?? ''}`.trim();
+    const id = attachments?.mediaOfMessage(view.externalId);
+    const kind = INSTAGRAM_MEDIA[message.attachment.type];
+    if (id && kind) view.media = { id, kind };
+    else view.text = `[${message.attachment.type}] ${payload?.url ?? ''}`.trim();
   }
 }
 
@@ -77,6 +93,20 @@ function describeWhatsApp(view: ThreadMessageView, body: Json): void {
     case 'contacts':
       view.text = (body.contacts ?? []).map((c: Json) => c.name?.formatted_name).join(', ');
       return;
+    case 'image':
+    case 'audio':
+    case 'video':
+    case 'document':
+    case 'sticker': {
+      const media = body[body.type] ?? {};
+      view.text = media.caption;
+      if (typeof media.id === 'string') {
+        view.media = { id: media.id, kind: body.type === 'document' ? 'file' : body.type, filename: media.filename, voice: media.voice === true || undefined };
+      } else {
+        view.text = `[${body.type}] ${media.link ?? ''}`.trim();
+      }
+      return;
+    }
     default:
       view.text = `[${body.type}]`;
   }
