@@ -1,5 +1,6 @@
 import type { AppContext } from '../context';
 import { automationJobHandlers } from './automationHandlers';
+import { mediaJobHandlers } from './mediaHandlers';
 import { mergeJobHandlers } from './mergeHandlers';
 import { messagingJobHandlers } from './messagingHandlers';
 import type { JobHandlers } from './worker';
@@ -10,5 +11,6 @@ export function createJobHandlers(ctx: AppContext): JobHandlers {
     ...automationJobHandlers(ctx),
     ...messagingJobHandlers(ctx),
     ...mergeJobHandlers(ctx),
+    ...mediaJobHandlers(ctx),
   };
 }

@@ -33,6 +33,7 @@ export interface DB {
   jobs: JobTable;
   sandbox_customers: SandboxCustomerTable;
   sandbox_messages: SandboxMessageTable;
+  media_files: MediaFileTable;
 }
 
 export interface WorkspaceTable {
@@ -391,4 +392,28 @@ export interface SandboxMessageTable {
   created_at: number;
   /** Insertion order, assigned by the database; breaks ties between equal created_at. */
   seq: Generated<number>;
+}
+
+export type MediaFileState = 'pending' | 'stored' | 'failed';
+
+export interface MediaFileTable {
+  id: string;
+  workspace_id: string;
+  message_id: string;
+  /** The attachment's index in the message's payload.attachments. */
+  position: number;
+  channel_id: string;
+  /** image, audio, video, file, sticker (the attachment's type). */
+  kind: string;
+  /** WhatsApp media id or Instagram CDN URL to download from; null for an agent's upload. */
+  source: string | null;
+  state: MediaFileState;
+  content_type: string | null;
+  size: number | null;
+  filename: string | null;
+  storage_key: string | null;
+  /** Why the file is not available (failed state). */
+  failure: string | null;
+  created_at: number;
+  updated_at: number;
 }

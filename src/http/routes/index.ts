@@ -6,6 +6,7 @@ import { contactRoutes } from './contacts/contacts';
 import { automationRoutes } from './automations/automations';
 import { conversationRoutes } from './conversations/conversations';
 import { eventRoutes } from './events';
+import { mediaRoutes } from './media/media';
 import { mergeRoutes } from './merges/merges';
 import { noteRoutes } from './notes/notes';
 import { systemRoutes } from './system';
@@ -29,4 +30,5 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   automationRoutes(app, ctx);
   webhookRoutes(app, ctx);
   conversationRoutes(app, ctx);
+  mediaRoutes(app, ctx);
 }

@@ -52,6 +52,8 @@ export async function registerGraphRoutes(app: FastifyInstance, platform: MetaPl
       const error = invalidToken('whatsapp');
       return reply.code(error.httpStatus).send(error.body);
     }
+    const failure = platform.media.takeDownloadFailure();
+    if (failure) return reply.code(failure).type('text/plain').send('Service unavailable');
     const file = platform.media.open('whatsapp-media', request.params.id, request.query as Record<string, unknown>);
     if (typeof file === 'string') return reply.code(404).type('text/plain').send(file === 'expired' ? 'URL expired' : 'Not found');
     return reply.type(file.mimeType).header('content-length', file.bytes.length).send(file.bytes);
@@ -59,6 +61,8 @@ export async function registerGraphRoutes(app: FastifyInstance, platform: MetaPl
 
   // Instagram's CDN: no token, and signed URLs that stop working.
   app.get<{ Params: { id: string } }>('/ig-cdn/:id', async (request, reply) => {
+    const failure = platform.media.takeDownloadFailure();
+    if (failure) return reply.code(failure).type('text/plain').send('Service unavailable');
     const file = platform.media.open('ig-cdn', request.params.id, request.query as Record<string, unknown>);
     if (file === 'expired') return reply.code(403).type('text/plain').send('URL signature expired');
     if (file === 'not_found') return reply.code(403).type('text/plain').send('Bad URL hash');

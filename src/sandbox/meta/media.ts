@@ -106,6 +106,17 @@ export class PlatformMedia {
     return this.files.get(id) ?? 'not_found';
   }
 
+  private readonly downloadFailures: number[] = [];
+
+  /** The next `count` downloads (WhatsApp media URLs, Instagram CDN) answer `httpStatus`: Meta's bad moments, for tests. */
+  failNextDownloads(count: number, httpStatus: number): void {
+    for (let i = 0; i < count; i++) this.downloadFailures.push(httpStatus);
+  }
+
+  takeDownloadFailure(): number | undefined {
+    return this.downloadFailures.shift();
+  }
+
   /** Every URL issued so far stops working (media ids stay valid: a fresh `GET /<id>` works). */
   expireUrls(): void {
     this.generation += 1;
