@@ -56,8 +56,8 @@ export async function registerControlRoutes(app: FastifyInstance, platform: Meta
     const threads = await platform.threads(req.params.id);
     return {
       customer: await platform.customer(req.params.id),
-      instagram: threads.instagram.map((m) => viewMessage(m, platform)),
-      whatsapp: threads.whatsapp.map((m) => viewMessage(m, platform)),
+      instagram: threads.instagram.map(viewMessage),
+      whatsapp: threads.whatsapp.map(viewMessage),
     };
   });
 
@@ -111,7 +111,7 @@ export async function registerControlRoutes(app: FastifyInstance, platform: Meta
   app.post<IdParams>('/api/customers/:id/whatsapp/change-user-id', async (req) => platform.changeWhatsAppUserId(req.params.id));
   app.post<IdParams>('/api/customers/:id/whatsapp/view', async (req) => platform.viewWhatsApp(req.params.id));
 
-  app.get('/api/sends', async (req) => ({ sends: (await platform.sends(sendsQuery.parse(req.query ?? {}))).map((m) => viewMessage(m, platform)) }));
+  app.get('/api/sends', async (req) => ({ sends: (await platform.sends(sendsQuery.parse(req.query ?? {}))).map(viewMessage) }));
 
   app.get('/api/delivery', async () => ({
     options: platform.delivery.getOptions(),

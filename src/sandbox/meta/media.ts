@@ -140,17 +140,6 @@ export const unknownMedia = (id: string) =>
     message: `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
   });
 
-/** Instagram attachment limits (reference §7.5). */
-export const INSTAGRAM_ATTACHMENT_LIMITS: Record<string, number> = {
-  image: 8 * 1024 * 1024,
-  audio: 25 * 1024 * 1024,
-  video: 25 * 1024 * 1024,
-  file: 25 * 1024 * 1024,
-};
-
-export const attachmentFetchFailed = (why: string) =>
-  graphError('instagram', { code: 100, subcode: 2018047, message: `(#100) Upload attachment failure: ${why}` });
-
 /** The value at `path` inside a JSON body, if every step on the way is an object. */
 function at(body: unknown, ...path: string[]): unknown {
   let value = body;
@@ -159,16 +148,6 @@ function at(body: unknown, ...path: string[]): unknown {
     value = (value as Record<string, unknown>)[key];
   }
   return value;
-}
-
-/** `message.attachment.payload.url` of an Instagram send, if it has one. */
-export function attachmentUrlOf(body: unknown): string | undefined {
-  const url = at(body, 'message', 'attachment', 'payload', 'url');
-  return typeof url === 'string' && /^https?:\/\//.test(url) ? url : undefined;
-}
-
-export function attachmentTypeOf(body: unknown): string {
-  return String(at(body, 'message', 'attachment', 'type') ?? 'file');
 }
 
 const WHATSAPP_MEDIA_TYPES = ['image', 'audio', 'video', 'document', 'sticker'];

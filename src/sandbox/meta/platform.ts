@@ -14,15 +14,10 @@ import {
 } from './payloads';
 import {
   acceptWhatsAppUpload,
-  attachmentFetchFailed,
-  attachmentTypeOf,
-  attachmentUrlOf,
   checkWhatsAppMediaId,
-  INSTAGRAM_ATTACHMENT_LIMITS,
   INSTAGRAM_CDN_TTL_MS,
   PlatformMedia,
   WHATSAPP_WEBHOOK_MEDIA_TTL_MS,
-  type PlatformFile,
   type WhatsAppUpload,
 } from './media';
 import { samplePhoto, sampleVoiceNote } from './sampleMedia';
@@ -80,8 +75,6 @@ export class MetaPlatform {
   private readonly faults = new SendFaults();
   /** Files customers send and files the business uploads or links (see media.ts). */
   readonly media: PlatformMedia;
-  /** Instagram sends by URL: the file Meta fetched for each message id, so the phone can show it. */
-  private readonly fetchedAttachments = new Map<string, string>();
 
   constructor(readonly options: MetaPlatformOptions) {
     this.state = options.state ?? new InMemoryPlatformState();
@@ -370,13 +363,8 @@ export class MetaPlatform {
     };
   }
 
-  async handleInstagramSend(pathId: string, body: unknown) {
-    // Meta fetches an attachment URL when the send arrives; a URL it cannot fetch fails the send.
-    const url = attachmentUrlOf(body);
-    const fetched = url ? await this.fetchAttachment(url, attachmentTypeOf(body)) : undefined;
-    const result = await handleInstagramSend(this.sendContext(), pathId, body);
-    if (fetched && result.message_id) this.fetchedAttachments.set(result.message_id, fetched.id);
-    return result;
+  handleInstagramSend(pathId: string, body: unknown) {
+    return handleInstagramSend(this.sendContext(), pathId, body);
   }
 
   handleWhatsAppSend(pathId: string, body: unknown) {
@@ -388,26 +376,6 @@ export class MetaPlatform {
   uploadWhatsAppMedia(pathId: string, upload: WhatsAppUpload): { id: string } {
     if (pathId !== this.options.whatsappPhoneNumberId) throw unknownObject('whatsapp', pathId);
     return { id: acceptWhatsAppUpload(this.media, upload).id };
-  }
-
-  /** The file a business message carries, by the id the phone shows it with. */
-  mediaOfMessage(externalId: string): string | undefined {
-    return this.fetchedAttachments.get(externalId);
-  }
-
-  private async fetchAttachment(url: string, type: string): Promise<PlatformFile> {
-    const limit = INSTAGRAM_ATTACHMENT_LIMITS[type] ?? INSTAGRAM_ATTACHMENT_LIMITS.file;
-    let response: Response;
-    try {
-      response = await (this.options.fetch ?? fetch)(url, { signal: AbortSignal.timeout(10_000) });
-    } catch {
-      throw attachmentFetchFailed(`could not connect to ${new URL(url).host}`);
-    }
-    if (!response.ok) throw attachmentFetchFailed(`the URL answered HTTP ${response.status}`);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    if (bytes.length > limit) throw attachmentFetchFailed(`the file is ${bytes.length} bytes; ${type} attachments may be at most ${limit}`);
-    const mimeType = (response.headers.get('content-type') ?? 'application/octet-stream').split(';')[0].trim();
-    return this.media.add('instagram', { bytes, mimeType }, INSTAGRAM_CDN_TTL_MS);
   }
 
   /** Instagram User Profile API for an IGSID. */

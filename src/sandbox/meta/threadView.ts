@@ -23,19 +23,14 @@ export interface ThreadMessageView {
 type Json = Record<string, any>;
 type MediaKind = NonNullable<ThreadMessageView['media']>['kind'];
 
-/** Which platform file a business send by URL was fetched into (Instagram). */
-export interface AttachmentLookup {
-  mediaOfMessage(externalId: string): string | undefined;
-}
-
-export function viewMessage(m: SandboxMessage, attachments?: AttachmentLookup): ThreadMessageView {
+export function viewMessage(m: SandboxMessage): ThreadMessageView {
   const view: ThreadMessageView = {
     id: m.id, channel: m.channel, direction: m.direction, externalId: m.externalId,
     status: m.status, createdAt: m.createdAt, body: m.body,
   };
   const body = (m.body ?? {}) as Json;
   try {
-    if (m.channel === 'instagram') describeInstagram(view, body, m.direction, attachments);
+    if (m.channel === 'instagram') describeInstagram(view, body, m.direction);
     else describeWhatsApp(view, body);
   } catch {
     // A body this summary does not understand is still shown raw.
@@ -45,7 +40,7 @@ export function viewMessage(m: SandboxMessage, attachments?: AttachmentLookup): 
 
 const INSTAGRAM_MEDIA: Record<string, MediaKind> = { image: 'image', audio: 'audio', video: 'video', file: 'file' };
 
-function describeInstagram(view: ThreadMessageView, body: Json, direction: SandboxMessage['direction'], attachments?: AttachmentLookup): void {
+function describeInstagram(view: ThreadMessageView, body: Json, direction: SandboxMessage['direction']): void {
   if (direction === 'from_customer') {
     view.text = body.message?.text ?? body.postback?.title;
     const attachment = body.message?.attachments?.[0];
@@ -63,10 +58,7 @@ function describeInstagram(view: ThreadMessageView, body: Json, direction: Sandb
     view.text = payload.text;
     view.buttons = (payload.buttons ?? []).map((b: Json) => ({ kind: b.type, title: String(b.title), url: b.url, payload: b.payload }));
   } else if (message.attachment) {
-    const id = attachments?.mediaOfMessage(view.externalId);
-    const kind = INSTAGRAM_MEDIA[message.attachment.type];
-    if (id && kind) view.media = { id, kind };
-    else view.text = `[${message.attachment.type}] ${payload?.url ?? ''}`.trim();
+    view.text = `[${message.attachment.type}] ${payload?.url ?? ''}`.trim();
   }
 }
 
