@@ -33,22 +33,3 @@ export function formatSize(bytes: number): string {
 export function isInlineType(contentType: string): boolean {
   return /^(image|audio|video)\//i.test(contentType) && !/^image\/svg/i.test(contentType);
 }
-
-/**
- * Files an agent may send: images, PDFs and audio, the kinds both channels take, each with the
- * WhatsApp kind it goes out as and the Instagram attachment type.
- */
-export const SENDABLE_TYPES: Record<string, { kind: MediaKind; whatsapp: 'image' | 'document' | 'audio'; instagram: 'image' | 'file' | 'audio' }> = {
-  'image/jpeg': { kind: 'image', whatsapp: 'image', instagram: 'image' },
-  'image/png': { kind: 'image', whatsapp: 'image', instagram: 'image' },
-  'application/pdf': { kind: 'file', whatsapp: 'document', instagram: 'file' },
-  'audio/mpeg': { kind: 'audio', whatsapp: 'audio', instagram: 'audio' },
-  'audio/mp4': { kind: 'audio', whatsapp: 'audio', instagram: 'audio' },
-  'audio/aac': { kind: 'audio', whatsapp: 'audio', instagram: 'audio' },
-};
-
-/** The limit for an agent's file on one channel, or undefined when the type cannot be sent. */
-export function sendLimit(channel: MediaChannel, contentType: string): number | undefined {
-  const type = SENDABLE_TYPES[contentType];
-  return type && mediaSizeLimit(channel, type.kind);
-}
