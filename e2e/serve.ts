@@ -87,6 +87,7 @@ async function main() {
 
   const database = dialect === 'sqlite' ? freshSqlite() : await freshPostgres();
   const publicUrl = `http://127.0.0.1:${port}`;
+  const mediaDir = path.join(root, '.tmp/e2e', `media-${dialect}-${port}-${randomBytes(4).toString('hex')}`);
   const config = loadConfig({
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -97,6 +98,7 @@ async function main() {
     BRAID_SANDBOX: '1',
     // SQLite makes its own key file; PostgreSQL needs one to connect channels in Settings → Channels.
     ...(dialect === 'postgres' && { BRAID_SECRET_KEY: randomBytes(32).toString('base64') }),
+    BRAID_MEDIA_DIR: mediaDir,
     LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
   });
 
@@ -116,6 +118,7 @@ async function main() {
     console.log(`[e2e] ${signal}: stopping Braid (${dialect}) and removing ${database.describe}`);
     await braid.close().catch((error: unknown) => console.error(`[e2e] close failed: ${(error as Error).message}`));
     await database.drop();
+    fs.rmSync(mediaDir, { recursive: true, force: true });
     process.exit(0);
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));

@@ -27,6 +27,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
   });
 
+  it('keeps media on disk by default and in a bucket when BRAID_S3_URL is set', () => {
+    expect(loadConfig({}).media).toEqual({ kind: 'disk', dir: './data/media' });
+    expect(loadConfig({ BRAID_MEDIA_DIR: '/srv/braid-media' }).media).toEqual({ kind: 'disk', dir: '/srv/braid-media' });
+    expect(
+      loadConfig({ BRAID_S3_URL: 'https://s3.eu-west-1.amazonaws.com/braid-media', BRAID_S3_ACCESS_KEY_ID: 'k', BRAID_S3_SECRET_ACCESS_KEY: 's', BRAID_S3_REGION: 'eu-west-1' }).media,
+    ).toEqual({ kind: 's3', endpoint: 'https://s3.eu-west-1.amazonaws.com', bucket: 'braid-media', region: 'eu-west-1', accessKeyId: 'k', secretAccessKey: 's' });
+    expect(() => loadConfig({ BRAID_S3_URL: 'http://127.0.0.1:9000/media' })).toThrow(/BRAID_S3_URL needs BRAID_S3_ACCESS_KEY_ID/);
+    expect(() => loadConfig({ BRAID_S3_URL: 'http://127.0.0.1:9000', BRAID_S3_ACCESS_KEY_ID: 'k', BRAID_S3_SECRET_ACCESS_KEY: 's' })).toThrow(/BRAID_S3_URL: use http\(s\):\/\/host/);
+  });
+
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],

@@ -87,17 +87,36 @@ const envSchema = z.object({
   BRAID_TRUST_PROXY: trustProxySchema.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BRAID_METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'use at least 16 characters (e.g. openssl rand -hex 24)').optional()),
+  BRAID_MEDIA_DIR: optionalText,
+  BRAID_S3_URL: optionalText.pipe(
+    z
+      .url()
+      .regex(/^https?:\/\/[^/]+\/[^/?#]+\/?$/, 'use http(s)://host[:port]/bucket (the bucket is the first path segment)')
+      .optional(),
+  ),
+  BRAID_S3_ACCESS_KEY_ID: optionalText,
+  BRAID_S3_SECRET_ACCESS_KEY: optionalText,
+  BRAID_S3_REGION: optionalText.pipe(z.string().default('us-east-1')),
 });
 
 export type StorageConfig =
   | { dialect: 'sqlite'; path: string }
   | { dialect: 'postgres'; url: string };
 
+/**
+ * Where media files live: a folder (the default, under the data folder), or an S3-compatible
+ * bucket addressed by path style (`endpoint/bucket`), which MinIO, Garage and AWS all accept.
+ */
+export type MediaStorageConfig =
+  | { kind: 'disk'; dir: string }
+  | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string };
+
 export interface Config {
   port: number;
   host: string;
   publicUrl: string;
   storage: StorageConfig;
+  media: MediaStorageConfig;
   admin?: { email: string; password: string };
   /** Seals channel tokens and app secrets at rest; unset on SQLite means a key file beside the database. */
   secretKey?: string;
@@ -146,6 +165,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.BRAID_S3_URL && !(e.BRAID_S3_ACCESS_KEY_ID && e.BRAID_S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  BRAID_S3_URL needs BRAID_S3_ACCESS_KEY_ID and BRAID_S3_SECRET_ACCESS_KEY',
+    );
+  }
   if (Boolean(e.BRAID_ADMIN_EMAIL) !== Boolean(e.BRAID_ADMIN_PASSWORD)) {
     throw new ConfigError(
       'Invalid configuration:\n  BRAID_ADMIN_EMAIL and BRAID_ADMIN_PASSWORD must be set together',
@@ -166,6 +190,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     publicUrl,
     storage: storageFrom(e.DATABASE_URL),
+    media: mediaStorageFrom(e),
     admin: e.BRAID_ADMIN_EMAIL
       ? { email: e.BRAID_ADMIN_EMAIL.toLowerCase(), password: e.BRAID_ADMIN_PASSWORD! }
       : undefined,
@@ -205,4 +230,20 @@ export function storageFrom(url: string | undefined): StorageConfig {
   if (!url) return { dialect: 'sqlite', path: './data/braid.db' };
   if (url.startsWith('sqlite:')) return { dialect: 'sqlite', path: url.slice('sqlite:'.length) };
   return { dialect: 'postgres', url };
+}
+
+/** An S3 URL when one is set; otherwise the folder (BRAID_MEDIA_DIR, or `media` beside the data). */
+function mediaStorageFrom(e: z.infer<typeof envSchema>): MediaStorageConfig {
+  if (e.BRAID_S3_URL) {
+    const url = new URL(e.BRAID_S3_URL);
+    return {
+      kind: 's3',
+      endpoint: url.origin,
+      bucket: decodeURIComponent(url.pathname.split('/').filter(Boolean)[0]),
+      region: e.BRAID_S3_REGION,
+      accessKeyId: e.BRAID_S3_ACCESS_KEY_ID!,
+      secretAccessKey: e.BRAID_S3_SECRET_ACCESS_KEY!,
+    };
+  }
+  return { kind: 'disk', dir: e.BRAID_MEDIA_DIR ?? './data/media' };
 }

@@ -7,6 +7,7 @@ import type { Clock } from './domain/shared/clock';
 import type { Metrics } from './metrics';
 import type { EventBus } from './realtime/bus';
 import type { Store } from './store/store';
+import type { MediaStorage } from './usecases/media/mediaStorage';
 
 /**
  * The infrastructure a use case, a job handler or a route may use. Built once in main.ts
@@ -26,6 +27,8 @@ export interface AppContext {
    * BRAID_SECRET_KEY, where only channels from the environment work.
    */
   secrets?: SecretBox;
+  /** The bytes of media files (disk or an S3-compatible bucket); what they are is in the store. */
+  media: MediaStorage;
 }
 
 export interface GraphClients {

@@ -10,6 +10,7 @@ import { AdvanceableClock, canAdvance, type Clock, systemClock } from './domain/
 import { buildApp } from './http/app';
 import { createJobHandlers } from './jobs/handlers';
 import { createWorker, type Worker } from './jobs/worker';
+import { createMediaStorage } from './media/createMediaStorage';
 import { createMetrics } from './metrics';
 import type { EventBus } from './realtime/bus';
 import { createMemoryBus } from './realtime/memoryBus';
@@ -66,7 +67,8 @@ export async function startBraid(config: Config, options: StartOptions = {}): Pr
   // The sandbox's "Advance time" moves Braid's clock with the simulated platform's.
   const clock = options.clock ?? (config.sandbox ? new AdvanceableClock(systemClock) : systemClock);
   const secrets = loadSecretBox(config);
-  const ctx: AppContext = { config, store, bus, clock, logger, metrics: createMetrics(), graph, secrets };
+  const media = createMediaStorage(config.media);
+  const ctx: AppContext = { config, store, bus, clock, logger, metrics: createMetrics(), graph, secrets, media };
 
   const { setupUrl } = await bootstrapWorkspace(ctx);
   if (options.syncTemplatesOnStart !== false) await scheduleTemplateSync(ctx);
@@ -107,6 +109,7 @@ export async function startBraid(config: Config, options: StartOptions = {}): Pr
   const storage = config.storage.dialect === 'sqlite' ? `SQLite at ${config.storage.path}` : `PostgreSQL at ${redact(config.storage.url)}`;
   logger.info(`Braid is running (${[app && 'web', worker && 'worker'].filter(Boolean).join(' + ')}) on ${storage}`);
   sandbox?.setWebhookUrls({ instagram: `${url}/webhooks/instagram`, whatsapp: `${url}/webhooks/whatsapp` });
+  sandbox?.setPublicUrl(`${url}/sandbox`);
   if (app) logger.info(`Inbox: ${url}/`);
   if (app && config.sandbox) logger.info(`Sandbox: ${url}/sandbox`);
   if (setupUrl) logger.warn(`No admin yet. Create the first admin here (works once): ${setupUrl}`);
@@ -121,6 +124,7 @@ export async function startBraid(config: Config, options: StartOptions = {}): Pr
       await app?.close();
       await worker?.stop();
       await bus.close();
+      await media.close();
       await store.close();
     },
   };

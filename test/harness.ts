@@ -1,4 +1,7 @@
+import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import { loadConfig } from '../src/config';
 import { TestClock } from '../src/domain/shared/clock';
@@ -49,6 +52,9 @@ export async function startTestBraid(env: Record<string, string> = {}, options: 
   const shared = options.sameDatabaseAs;
   const databaseUrl = shared ? shared.databaseUrl : await freshDatabaseUrl(dialect, inject('databaseTemplate'));
   const port = await freePort();
+  // Media files go to a folder of this test's own (a second process shares the first one's).
+  const sharedMedia = shared?.ctx.config.media;
+  const mediaDir = sharedMedia?.kind === 'disk' ? sharedMedia.dir : fs.mkdtempSync(path.join(os.tmpdir(), 'braid-test-media-'));
   const config = loadConfig({
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -64,6 +70,7 @@ export async function startTestBraid(env: Record<string, string> = {}, options: 
     WHATSAPP_BUSINESS_ACCOUNT_ID: '102290129340398',
     WHATSAPP_PHONE_NUMBER: '15550783881',
     WHATSAPP_ACCESS_TOKEN: 'test-wa-token',
+    BRAID_MEDIA_DIR: mediaDir,
     ...env,
   });
   const clock = shared ? shared.clock : new TestClock(Date.UTC(2026, 10, 27, 9, 0, 0));
@@ -77,7 +84,10 @@ export async function startTestBraid(env: Record<string, string> = {}, options: 
     drainJobs: () => running.worker!.drain(),
     async close() {
       await running.close();
-      if (!shared) await dropDatabase(databaseUrl);
+      if (!shared) {
+        await dropDatabase(databaseUrl);
+        fs.rmSync(mediaDir, { recursive: true, force: true });
+      }
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context';
 import { automationJobHandlers } from './automationHandlers';
+import { mediaJobHandlers } from './mediaHandlers';
 import { mergeJobHandlers } from './mergeHandlers';
 import { messagingJobHandlers } from './messagingHandlers';
 import { templateJobHandlers } from './templateHandlers';
@@ -12,5 +13,6 @@ export function createJobHandlers(ctx: AppContext): JobHandlers {
     ...messagingJobHandlers(ctx),
     ...mergeJobHandlers(ctx),
     ...templateJobHandlers(ctx),
+    ...mediaJobHandlers(ctx),
   };
 }

@@ -9,6 +9,7 @@ import * as mergeDisputes from './migrations/0007_merge_disputes';
 import * as mergeErasure from './migrations/0008_merge_erasure';
 import * as eventCommitHorizon from './migrations/0009_event_commit_horizon';
 import * as channelCredentials from './migrations/0010_channel_credentials';
+import * as mediaFiles from './migrations/0011_media_files';
 import * as whatsappTemplates from './migrations/0012_whatsapp_templates';
 
 /** Migrations are listed here (not read from disk) so they run the same under tsx, tests and bundles. */
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008_merge_erasure': mergeErasure,
   '0009_event_commit_horizon': eventCommitHorizon,
   '0010_channel_credentials': channelCredentials,
+  '0011_media_files': mediaFiles,
   '0012_whatsapp_templates': whatsappTemplates,
 };
 

@@ -34,6 +34,7 @@ export interface DB {
   sandbox_customers: SandboxCustomerTable;
   sandbox_messages: SandboxMessageTable;
   whatsapp_templates: WhatsAppTemplateTable;
+  media_files: MediaFileTable;
 }
 
 export interface WorkspaceTable {
@@ -425,4 +426,28 @@ export interface WhatsAppTemplateTable {
   /** JSON: Meta's components (header, body, footer, buttons) as listed. */
   components: string;
   synced_at: number;
+}
+
+export type MediaFileState = 'pending' | 'stored' | 'failed';
+
+export interface MediaFileTable {
+  id: string;
+  workspace_id: string;
+  message_id: string;
+  /** The attachment's index in the message's payload.attachments. */
+  position: number;
+  channel_id: string;
+  /** image, audio, video, file, sticker (the attachment's type). */
+  kind: string;
+  /** WhatsApp media id or Instagram CDN URL to download from; null for an agent's upload. */
+  source: string | null;
+  state: MediaFileState;
+  content_type: string | null;
+  size: number | null;
+  filename: string | null;
+  storage_key: string | null;
+  /** Why the file is not available (failed state). */
+  failure: string | null;
+  created_at: number;
+  updated_at: number;
 }

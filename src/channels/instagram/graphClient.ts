@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GraphTransport, invalidParameter, type FetchLike } from '../meta/graphApi';
+import { type DownloadedFile, downloadFile, GraphTransport, invalidParameter, type FetchLike } from '../meta/graphApi';
 
 /**
  * Instagram Messaging API (Instagram Login variant, reference §2.3 and §2.6):
@@ -104,6 +104,11 @@ export class InstagramGraphClient {
 
   sendAttachment(igsid: string, type: InstagramAttachmentType, url: string, options: SendOptions = {}): Promise<SendResult> {
     return this.send(igsid, { attachment: { type, payload: { url } } }, options);
+  }
+
+  /** An attachment's CDN URL is public (no token) and expires within days: fetch it while it works. */
+  downloadAttachment(url: string, maxBytes: number): Promise<DownloadedFile> {
+    return downloadFile(this.options.fetch ?? ((input, init) => fetch(input, init)), url, maxBytes, {}, this.options.timeoutMs ?? 60_000);
   }
 
   async getProfile(igsid: string): Promise<InstagramProfile> {

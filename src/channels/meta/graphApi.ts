@@ -96,6 +96,24 @@ export class GraphTransport {
     schema: z.ZodType<T>,
     body?: unknown,
   ): Promise<T> {
+    return this.exchange(method, path, schema, body === undefined ? undefined : { contentType: 'application/json', body: JSON.stringify(body) });
+  }
+
+  /** Sends a multipart form (media uploads); fetch writes the boundary and the parts. */
+  async requestForm<T>(path: string, schema: z.ZodType<T>, form: FormData): Promise<T> {
+    return this.exchange('POST', path, schema, { body: form });
+  }
+
+  /**
+   * Downloads a file Meta points at (a media URL from `GET /<media-id>`), with the token: Meta's
+   * media URLs refuse requests without it. Reads at most `maxBytes`, so a file over Meta's limit
+   * is refused without being held in memory.
+   */
+  async download(url: string, maxBytes: number): Promise<DownloadedFile> {
+    return downloadFile(this.fetchImpl, url, maxBytes, { authorization: `Bearer ${this.options.accessToken}` }, this.options.timeoutMs ?? 60_000);
+  }
+
+  private async exchange<T>(method: 'GET' | 'POST', path: string, schema: z.ZodType<T>, payload?: { contentType?: string; body: string | FormData }): Promise<T> {
     let response: Response;
     let text: string;
     try {
@@ -104,9 +122,9 @@ export class GraphTransport {
         headers: {
           authorization: `Bearer ${this.options.accessToken}`,
           accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(payload?.contentType ? { 'content-type': payload.contentType } : {}),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: payload?.body,
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
       text = await response.text();
@@ -127,6 +145,73 @@ export class GraphTransport {
     }
     return parsed.data;
   }
+}
+
+export interface DownloadedFile {
+  bytes: Uint8Array;
+  /** The media type of the answer, without parameters (`audio/ogg`, not `audio/ogg; codecs=opus`). */
+  contentType: string;
+}
+
+/** A file over the size Braid accepts for its kind: retrying cannot help. */
+export class FileTooLargeError extends Error {
+  constructor(readonly maxBytes: number, readonly size?: number) {
+    super(`the file is larger than ${formatBytes(maxBytes)}${size === undefined ? '' : ` (${formatBytes(size)})`}`);
+    this.name = 'FileTooLargeError';
+  }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${Math.round((n / 1024 / 1024) * 10) / 10} MB` : n >= 1024 ? `${Math.round(n / 1024)} KB` : `${n} bytes`;
+}
+
+/**
+ * GETs a URL into memory, stopping at `maxBytes`. HTTP errors become GraphApiError (5xx and 429
+ * transient, the rest not: an expired CDN URL stays expired).
+ */
+export async function downloadFile(fetchImpl: FetchLike, url: string, maxBytes: number, headers: Record<string, string>, timeoutMs: number): Promise<DownloadedFile> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    throw new GraphApiError(`could not download the file: ${(error as Error).message}`, { network: true });
+  }
+  if (!response.ok) {
+    const text = await response.text().catch(() => '');
+    const envelope = toGraphError(response.status, safeJson(text), text);
+    throw new GraphApiError(`the file's URL answered HTTP ${response.status}${text ? `: ${text.slice(0, 120)}` : ''}`, {
+      httpStatus: response.status,
+      code: envelope.code,
+    });
+  }
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    await response.body?.cancel();
+    throw new FileTooLargeError(maxBytes, declared);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (response.body) {
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw new FileTooLargeError(maxBytes);
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  const contentType = (response.headers.get('content-type') ?? 'application/octet-stream').split(';')[0].trim().toLowerCase();
+  return { bytes, contentType };
 }
 
 function safeJson(text: string): unknown {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type MessageTemplate, templateComponentSchema } from '../../domain/messaging/templates';
-import { GraphTransport, invalidParameter, type FetchLike } from '../meta/graphApi';
+import { type DownloadedFile, GraphTransport, invalidParameter, type FetchLike } from '../meta/graphApi';
 
 /**
  * WhatsApp Cloud API sends (reference §3.3): `POST {apiUrl}/{phoneNumberId}/messages`.
@@ -54,6 +54,24 @@ const templatePage = z.looseObject({
 
 /** More pages than any business has templates for: a cursor that never ends is Meta's bug, not a loop. */
 const MAX_TEMPLATE_PAGES = 200;
+
+const mediaResponse = z.looseObject({
+  url: z.string().min(1),
+  mime_type: z.string().optional(),
+  sha256: z.string().optional(),
+  // A string in Meta's examples, a number in others (reference §7.4).
+  file_size: z.union([z.string(), z.number()]).optional(),
+  id: z.string().optional(),
+});
+const uploadResponse = z.looseObject({ id: z.string().min(1) });
+
+export interface MediaInfo {
+  /** Valid for 5 minutes, and only with the token. */
+  url: string;
+  mimeType?: string;
+  sha256?: string;
+  fileSize?: number;
+}
 
 /** `351 912-345 (678)` or `+351912345678` → `+351912345678`. */
 function e164(phone: string): string {
@@ -144,6 +162,37 @@ export class WhatsAppGraphClient {
     if (options.caption && type !== 'audio' && type !== 'sticker') media.caption = options.caption;
     if (options.filename && type === 'document') media.filename = options.filename;
     return this.send(to, type, { [type]: media });
+  }
+
+  /** Sends a file uploaded with `uploadMedia` (Meta's recommended way; a `link` is "not recommended"). */
+  sendMediaById(to: WhatsAppRecipient, type: MediaType, mediaId: string, options: { caption?: string; filename?: string } = {}) {
+    const media: Record<string, string> = { id: mediaId };
+    if (options.caption && type !== 'audio' && type !== 'sticker') media.caption = options.caption;
+    if (options.filename && type === 'document') media.filename = options.filename;
+    return this.send(to, type, { [type]: media });
+  }
+
+  /** `GET /<media-id>`: where a received file can be downloaded for the next 5 minutes. */
+  async getMedia(mediaId: string): Promise<MediaInfo> {
+    const res = await this.transport.request('GET', `/${encodeURIComponent(mediaId)}?phone_number_id=${encodeURIComponent(this.options.phoneNumberId)}`, mediaResponse);
+    const size = res.file_size === undefined ? undefined : Number(res.file_size);
+    return { url: res.url, mimeType: res.mime_type, sha256: res.sha256, fileSize: Number.isFinite(size) ? size : undefined };
+  }
+
+  /** Downloads a media URL from `getMedia`, with the token, reading at most `maxBytes`. */
+  downloadMedia(url: string, maxBytes: number): Promise<DownloadedFile> {
+    return this.transport.download(url, maxBytes);
+  }
+
+  /** `POST /<phone-number-id>/media` (multipart): the id to send the file by, valid 30 days. */
+  async uploadMedia(file: { bytes: Uint8Array; mimeType: string; filename: string }): Promise<string> {
+    const form = new FormData();
+    form.set('messaging_product', 'whatsapp');
+    // Meta lists `type` as required while its curl example types only the file part: send both.
+    form.set('type', file.mimeType);
+    form.set('file', new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }), file.filename);
+    const res = await this.transport.requestForm(`/${encodeURIComponent(this.options.phoneNumberId)}/media`, uploadResponse, form);
+    return res.id;
   }
 
   /** Marks an inbound message (and the ones before it) read; optionally shows a typing indicator. */

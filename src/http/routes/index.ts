@@ -6,6 +6,7 @@ import { contactRoutes } from './contacts/contacts';
 import { automationRoutes } from './automations/automations';
 import { conversationRoutes } from './conversations/conversations';
 import { eventRoutes } from './events';
+import { mediaRoutes } from './media/media';
 import { mergeRoutes } from './merges/merges';
 import { noteRoutes } from './notes/notes';
 import { systemRoutes } from './system';
@@ -31,4 +32,5 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext): void {
   webhookRoutes(app, ctx);
   conversationRoutes(app, ctx);
   templateRoutes(app, ctx);
+  mediaRoutes(app, ctx);
 }

@@ -82,6 +82,23 @@ export async function registerControlRoutes(app: FastifyInstance, platform: Meta
   });
   app.post<IdParams>('/api/customers/:id/instagram/seen', async (req) => platform.seeInstagram(req.params.id));
 
+  app.post<IdParams>('/api/customers/:id/instagram/photos', async (req) => platform.sendInstagramImage(req.params.id));
+  app.post<IdParams>('/api/customers/:id/whatsapp/photos', async (req) => {
+    const body = z.object({ caption: z.string().max(1024).optional() }).parse(req.body ?? {});
+    return platform.sendWhatsAppPhoto(req.params.id, body.caption);
+  });
+  app.post<IdParams>('/api/customers/:id/whatsapp/voice-notes', async (req) => platform.sendWhatsAppVoiceNote(req.params.id));
+  // What the customer's phone shows: any file on the platform, by id (the phone is the customer's own device).
+  app.get<IdParams>('/api/media/:id', async (req, reply) => {
+    const file = platform.media.get(req.params.id);
+    if (!file) return reply.code(404).send({ error: { code: 'media_not_found', message: `no file ${req.params.id} on the platform` } });
+    return reply.type(file.mimeType).header('x-content-type-options', 'nosniff').send(file.bytes);
+  });
+  app.post('/api/media/expire-urls', async (_req, reply) => {
+    platform.media.expireUrls();
+    return reply.code(204).send();
+  });
+
   app.post<IdParams>('/api/customers/:id/whatsapp/messages', async (req) => {
     const body = waText.parse(req.body);
     return platform.sendWhatsAppText(req.params.id, body.text, { withPhone: body.withPhone });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { PlatformGraphError } from './graphErrors';
+import { invalidToken, PlatformGraphError } from './graphErrors';
+import type { WhatsAppUpload } from './media';
 import type { MetaPlatform } from './platform';
 
 /**
@@ -35,6 +36,12 @@ export async function registerGraphRoutes(app: FastifyInstance, platform: MetaPl
 
   app.get<{ Params: Params }>('/graph/:version/:id', async (request, reply) =>
     answer(platform, request, reply, async () => {
+      // A WhatsApp media id: its facts and a fresh short-lived download URL, for the WhatsApp token only.
+      const media = platform.media.whatsappMediaInfo(request.params.id);
+      if (media) {
+        platform.checkToken('whatsapp', tokenOf(request));
+        return media;
+      }
       if (request.params.id === platform.options.whatsappPhoneNumberId) {
         platform.checkToken('whatsapp', tokenOf(request));
         return platform.whatsappNumber();
@@ -51,6 +58,59 @@ export async function registerGraphRoutes(app: FastifyInstance, platform: MetaPl
       return platform.subscribeApp(channel, request.params.id);
     }),
   );
+
+  app.post<{ Params: Params }>('/graph/:version/:id/media', async (request, reply) =>
+    answer(platform, request, reply, async () => {
+      platform.checkToken('whatsapp', tokenOf(request));
+      return platform.uploadWhatsAppMedia(request.params.id, await uploadOf(request));
+    }),
+  );
+
+  // The short-lived URL of a WhatsApp media id: without the token "the request will fail"; an
+  // expired URL answers 404, after which a client asks `GET /<media-id>` for a fresh one.
+  app.get<{ Params: { id: string } }>('/whatsapp-media/:id', async (request, reply) => {
+    if (!platform.acceptsToken('whatsapp', tokenOf(request))) {
+      const error = invalidToken('whatsapp');
+      return reply.code(error.httpStatus).send(error.body);
+    }
+    const failure = platform.media.takeDownloadFailure();
+    if (failure) return reply.code(failure).type('text/plain').send('Service unavailable');
+    const file = platform.media.open('whatsapp-media', request.params.id, request.query as Record<string, unknown>);
+    if (typeof file === 'string') return reply.code(404).type('text/plain').send(file === 'expired' ? 'URL expired' : 'Not found');
+    return reply.type(file.mimeType).header('content-length', file.bytes.length).send(file.bytes);
+  });
+
+  // Instagram's CDN: no token, and signed URLs that stop working.
+  app.get<{ Params: { id: string } }>('/ig-cdn/:id', async (request, reply) => {
+    const failure = platform.media.takeDownloadFailure();
+    if (failure) return reply.code(failure).type('text/plain').send('Service unavailable');
+    const file = platform.media.open('ig-cdn', request.params.id, request.query as Record<string, unknown>);
+    if (file === 'expired') return reply.code(403).type('text/plain').send('URL signature expired');
+    if (file === 'not_found') return reply.code(403).type('text/plain').send('Bad URL hash');
+    return reply.type(file.mimeType).send(file.bytes);
+  });
+}
+
+/** The multipart form of `POST /<phone-number-id>/media`: messaging_product, type and file. */
+async function uploadOf(request: FastifyRequest): Promise<WhatsAppUpload> {
+  const body = request.body;
+  if (!(body instanceof Buffer)) return {};
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { 'content-type': String(request.headers['content-type']) } }).formData();
+  } catch {
+    return {};
+  }
+  const file = form.get('file');
+  const text = (name: string) => {
+    const value = form.get(name);
+    return typeof value === 'string' ? value : undefined;
+  };
+  return {
+    messagingProduct: text('messaging_product'),
+    type: text('type'),
+    file: file instanceof Blob ? { bytes: Buffer.from(await file.arrayBuffer()), mimeType: file.type, filename: (file as File).name || undefined } : undefined,
+  };
 }
 
 async function answer(

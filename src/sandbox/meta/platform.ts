@@ -12,6 +12,15 @@ import {
   type InstagramQueueItem,
   type WhatsAppQueueItem,
 } from './payloads';
+import {
+  acceptWhatsAppUpload,
+  checkWhatsAppMediaId,
+  INSTAGRAM_CDN_TTL_MS,
+  PlatformMedia,
+  WHATSAPP_WEBHOOK_MEDIA_TTL_MS,
+  type WhatsAppUpload,
+} from './media';
+import { samplePhoto, sampleVoiceNote } from './sampleMedia';
 import { InMemoryPlatformState, type PlatformState, type SandboxChannel, type SandboxCustomer, type SandboxMessage } from './state';
 import { defaultTemplates, templatePage, type SandboxTemplate } from './templates';
 import { WebhookDelivery, type DeliveryOptions, type WebhookDeliveryRecord } from './webhookDelivery';
@@ -78,6 +87,8 @@ export class MetaPlatform {
   private readonly expiredTokens = new Set<string>();
   /** The token each channel's account accepts now; a renewal replaces the configured one. */
   private readonly tokens: Record<SandboxChannel, string>;
+  /** Files customers send and files the business uploads or links (see media.ts). */
+  readonly media: PlatformMedia;
 
   constructor(readonly options: MetaPlatformOptions) {
     this.state = options.state ?? new InMemoryPlatformState();
@@ -85,6 +96,7 @@ export class MetaPlatform {
     this.now = options.advanceTime ? base : () => base() + this.timeOffset;
     this.webhookUrls = { ...options.webhookUrls };
     this.tokens = { instagram: options.instagramAccessToken, whatsapp: options.whatsappAccessToken };
+    this.media = new PlatformMedia(options.appSecret, this.now);
     const account = {
       businessAccountId: options.whatsappBusinessAccountId,
       phoneNumberId: options.whatsappPhoneNumberId,
@@ -106,6 +118,11 @@ export class MetaPlatform {
 
   setWebhookUrls(urls: { instagram?: string; whatsapp?: string }): void {
     this.webhookUrls = { ...this.webhookUrls, ...urls };
+  }
+
+  /** Where the platform itself is reachable: media URLs in webhooks and Graph answers point here. */
+  setPublicUrl(url: string): void {
+    this.media.setBaseUrl(url);
   }
 
   // ── customers ────────────────────────────────────────────────────────────
@@ -184,6 +201,13 @@ export class MetaPlatform {
     this.delivery.enqueue('instagram', { accountId: this.options.instagramAccountId, messaging: this.instagramItem(customer, { reaction }) });
   }
 
+  /** The customer sends a photo: Meta's webhook carries a CDN URL that expires after a few days. */
+  sendInstagramImage(customerId: string): Promise<{ mid: string; mediaId: string }> {
+    const file = this.media.add('instagram', samplePhoto(), INSTAGRAM_CDN_TTL_MS);
+    return this.instagramMessage(customerId, (mid) => ({ mid, attachments: [{ type: 'image', payload: { url: this.media.instagramCdnUrl(file) } }] }))
+      .then(({ mid }) => ({ mid, mediaId: file.id }));
+  }
+
   private async instagramMessage(customerId: string, message: (mid: string) => Record<string, unknown>): Promise<{ mid: string }> {
     const customer = await this.customer(customerId);
     const mid = newInstagramMid(this.options.instagramAccountId);
@@ -200,6 +224,22 @@ export class MetaPlatform {
   /** `withPhone` (default: whenever the customer has a number) decides whether Meta shares it. */
   sendWhatsAppText(customerId: string, text: string, options: { withPhone?: boolean } = {}): Promise<{ wamid: string }> {
     return this.whatsappMessage(customerId, options.withPhone, { type: 'text', text: { body: text } });
+  }
+
+  /** The customer sends a photo: the webhook carries only a media id (fetched with the business's token). */
+  async sendWhatsAppPhoto(customerId: string, caption?: string): Promise<{ wamid: string; mediaId: string }> {
+    const file = this.media.add('whatsapp', samplePhoto(), WHATSAPP_WEBHOOK_MEDIA_TTL_MS);
+    const image = { ...(caption ? { caption } : {}), mime_type: file.mimeType, sha256: file.sha256, id: file.id };
+    const { wamid } = await this.whatsappMessage(customerId, undefined, { type: 'image', image });
+    return { wamid, mediaId: file.id };
+  }
+
+  /** The customer records a voice note (Ogg Opus, `voice: true`). */
+  async sendWhatsAppVoiceNote(customerId: string): Promise<{ wamid: string; mediaId: string }> {
+    const file = this.media.add('whatsapp', sampleVoiceNote(), WHATSAPP_WEBHOOK_MEDIA_TTL_MS);
+    const audio = { mime_type: 'audio/ogg; codecs=opus', sha256: file.sha256, id: file.id, voice: true };
+    const { wamid } = await this.whatsappMessage(customerId, undefined, { type: 'audio', audio });
+    return { wamid, mediaId: file.id };
   }
 
   /** The customer taps a reply button of the business's interactive message `contextWamid`. */
@@ -367,6 +407,7 @@ export class MetaPlatform {
   }
 
   handleWhatsAppSend(pathId: string, body: unknown) {
+    checkWhatsAppMediaId(this.media, body);
     return handleWhatsAppSend(this.sendContext(), pathId, body);
   }
 
@@ -389,6 +430,12 @@ export class MetaPlatform {
     const injected = this.faults.take('whatsapp');
     if (injected) throw injectedError('whatsapp', injected.code, injected.httpStatus, injected.message);
     return templatePage(this.templates, query, selfUrl);
+  }
+
+  /** `POST /<phone-number-id>/media`: an uploaded file gets an id the business sends by for 30 days. */
+  uploadWhatsAppMedia(pathId: string, upload: WhatsAppUpload): { id: string } {
+    if (pathId !== this.options.whatsappPhoneNumberId) throw unknownObject('whatsapp', pathId);
+    return { id: acceptWhatsAppUpload(this.media, upload).id };
   }
 
   /** Instagram User Profile API for an IGSID. */
@@ -419,6 +466,11 @@ export class MetaPlatform {
   // ── access tokens ──────────────────────────────────────────────────────────
 
   /** Throws Meta's code 190 unless `token` is the one the channel's account accepts now. */
+  /** Whether Meta takes this token for the channel now (a download URL answers 401 otherwise). */
+  acceptsToken(channel: SandboxChannel, token: string | undefined): boolean {
+    return token === this.tokens[channel] && !this.expiredTokens.has(token);
+  }
+
   checkToken(channel: SandboxChannel, token: string | undefined): void {
     if (token && this.expiredTokens.has(token)) throw expiredToken(channel);
     if (token !== this.tokens[channel]) throw invalidToken(channel);

@@ -29,6 +29,9 @@ export const metaPlatformPlugin: FastifyPluginAsync<MetaPlatformPluginOptions> =
     }
   });
 
+  // Media uploads (`POST /<phone-number-id>/media`) are multipart; Meta takes up to 100 MB documents.
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: 101 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+
   // No account is needed here: a control character (PostgreSQL refuses NUL) is the caller's 400, as in Braid's API.
   app.addHook('preValidation', async (request, reply) => {
     const problem = controlCharacterProblem(request.params) ?? controlCharacterProblem(request.query) ?? controlCharacterProblem(request.body);
@@ -73,6 +76,7 @@ export async function startMetaPlatform(options: MetaPlatformOptions & { port?: 
   await app.register(metaPlatformPlugin, { platform });
   const address = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   const url = address.replace('[::1]', '127.0.0.1');
+  platform.setPublicUrl(url);
   return {
     url,
     graphUrl: `${url}/graph/v25.0`,

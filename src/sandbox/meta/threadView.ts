@@ -16,10 +16,13 @@ export interface ThreadMessageView {
   text?: string;
   quickReplies?: { title: string; payload: string }[];
   buttons?: { kind: 'web_url' | 'postback' | 'reply' | 'cta_url'; title: string; url?: string; payload?: string; id?: string }[];
+  /** A photo, voice note, video or document, shown from the platform's own copy (`/api/media/:id`). */
+  media?: { id: string; kind: 'image' | 'audio' | 'video' | 'file' | 'sticker'; filename?: string; voice?: boolean };
   body: unknown;
 }
 
 type Json = Record<string, any>;
+type MediaKind = NonNullable<ThreadMessageView['media']>['kind'];
 
 /** `templates` lets a template send show as the customer reads it instead of by name. */
 export function viewMessage(m: SandboxMessage, templates: SandboxTemplate[] = []): ThreadMessageView {
@@ -37,9 +40,14 @@ export function viewMessage(m: SandboxMessage, templates: SandboxTemplate[] = []
   return view;
 }
 
+const INSTAGRAM_MEDIA: Record<string, MediaKind> = { image: 'image', audio: 'audio', video: 'video', file: 'file' };
+
 function describeInstagram(view: ThreadMessageView, body: Json, direction: SandboxMessage['direction']): void {
   if (direction === 'from_customer') {
     view.text = body.message?.text ?? body.postback?.title;
+    const attachment = body.message?.attachments?.[0];
+    const id = typeof attachment?.payload?.url === 'string' ? /\/ig-cdn\/([^/?]+)/.exec(attachment.payload.url)?.[1] : undefined;
+    if (id && INSTAGRAM_MEDIA[attachment.type]) view.media = { id, kind: INSTAGRAM_MEDIA[attachment.type] };
     return;
   }
   const message = body.message ?? {};
@@ -82,6 +90,20 @@ function describeWhatsApp(view: ThreadMessageView, body: Json, templates: Sandbo
     case 'contacts':
       view.text = (body.contacts ?? []).map((c: Json) => c.name?.formatted_name).join(', ');
       return;
+    case 'image':
+    case 'audio':
+    case 'video':
+    case 'document':
+    case 'sticker': {
+      const media = body[body.type] ?? {};
+      view.text = media.caption;
+      if (typeof media.id === 'string') {
+        view.media = { id: media.id, kind: body.type === 'document' ? 'file' : body.type, filename: media.filename, voice: media.voice === true || undefined };
+      } else {
+        view.text = `[${body.type}] ${media.link ?? ''}`.trim();
+      }
+      return;
+    }
     default:
       view.text = `[${body.type}]`;
   }

@@ -12,6 +12,7 @@ import { EventsRepository } from './events';
 import { IdentitiesRepository } from './identities';
 import { InvitesRepository } from './invites';
 import { JobsRepository } from './jobs';
+import { MediaFilesRepository } from './mediaFiles';
 import { MergeRequestsRepository } from './mergeRequests';
 import { MergesRepository } from './merges';
 import { MessagesRepository } from './messages';
@@ -40,6 +41,7 @@ export function createRepositories(ctx: RepositoryContext) {
     identities: new IdentitiesRepository(ctx),
     invites: new InvitesRepository(ctx),
     jobs: new JobsRepository(ctx),
+    mediaFiles: new MediaFilesRepository(ctx),
     mergeRequests: new MergeRequestsRepository(ctx),
     merges: new MergesRepository(ctx),
     messages: new MessagesRepository(ctx),

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context';
+import type { MediaFile } from '../../store/repositories/mediaFiles';
 import type { Message } from '../../store/repositories/messages';
 import { requireConversation } from './steps/loadConversationView';
 
@@ -17,6 +18,8 @@ export interface MessagePage {
   messages: Message[];
   /** Where the next (older) page starts, or null when there is nothing older. */
   next: { platformTs: number; id: string } | null;
+  /** The files of these messages (photos, voice notes, documents), whatever their state. */
+  files: MediaFile[];
 }
 
 export async function listConversationMessages(ctx: AppContext, input: ListMessagesInput): Promise<MessagePage> {
@@ -34,5 +37,6 @@ export async function listConversationMessages(ctx: AppContext, input: ListMessa
   const hasMore = rows.length > input.limit;
   const messages = hasMore ? rows.slice(1) : rows;
   const oldest = messages[0];
-  return { messages, next: hasMore && oldest ? { platformTs: oldest.platformTs, id: oldest.id } : null };
+  const files = await repos.mediaFiles.forMessages(messages.map((m) => m.id));
+  return { messages, next: hasMore && oldest ? { platformTs: oldest.platformTs, id: oldest.id } : null, files };
 }

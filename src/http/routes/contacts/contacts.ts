@@ -35,7 +35,7 @@ export function contactRoutes(app: FastifyInstance, ctx: AppContext): void {
     async ({ user, params, query }) => {
       const before = query.beforeTs !== undefined && query.beforeId ? { platformTs: query.beforeTs, id: query.beforeId } : undefined;
       const page = await getContactTimeline(ctx, { workspaceId: user.workspaceId, contactId: params.id, limit: query.limit, before });
-      return { contactId: page.contactId, messages: page.messages.map(presentMessage), nextBefore: page.nextBefore };
+      return { contactId: page.contactId, messages: page.messages.map((m) => presentMessage(m)), nextBefore: page.nextBefore };
     });
 
   defineRoute(app, ctx, { method: 'GET', url: '/api/contacts/:id/merge-preview', summary: 'Dry run of merging two contacts: the result, what moves, conflicts', tag, access: 'agent', params: contactParams, query: mergePreviewQuery },

@@ -46,7 +46,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
         before: query.cursor && { platformTs: query.cursor.time, id: query.cursor.id },
         limit: query.limit,
       });
-      return { messages: page.messages.map(presentMessage), nextCursor: page.next && encodeCursor(page.next.platformTs, page.next.id) };
+      return { messages: page.messages.map((m) => presentMessage(m, page.files)), nextCursor: page.next && encodeCursor(page.next.platformTs, page.next.id) };
     });
 
   defineRoute(app, ctx, { method: 'POST', url: '/api/conversations/:id/messages', summary: 'Reply to the customer', tag, access: 'agent', params: conversationParams, body: replyBody, status: 201 },

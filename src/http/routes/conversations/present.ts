@@ -1,3 +1,4 @@
+import type { MediaFile } from '../../../store/repositories/mediaFiles';
 import type { Message } from '../../../store/repositories/messages';
 import type { ConversationView } from '../../../usecases/conversations/steps/loadConversationView';
 import { handleOf } from '../../../domain/shared/text';
@@ -26,7 +27,21 @@ export function presentConversation(c: ConversationView) {
   };
 }
 
-export function presentMessage(m: Message) {
+/** A message's file: where to get it, or why it is not available (the agent can retry then). */
+export function presentMediaFile(f: MediaFile) {
+  return {
+    id: f.id,
+    kind: f.kind,
+    state: f.state,
+    contentType: f.contentType,
+    size: f.size,
+    filename: f.filename,
+    failure: f.failure,
+    url: f.state === 'stored' ? `/api/media/${f.id}` : null,
+  };
+}
+
+export function presentMessage(m: Message, files: MediaFile[] = []) {
   const { raw: _raw, ...payload } = m.payload;
   return {
     id: m.id,
@@ -43,5 +58,6 @@ export function presentMessage(m: Message) {
     at: m.platformTs,
     createdAt: m.createdAt,
     payload,
+    media: files.filter((f) => f.messageId === m.id).map(presentMediaFile),
   };
 }

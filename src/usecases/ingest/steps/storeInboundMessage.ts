@@ -5,6 +5,7 @@ import { detectInviteCodeJob, disputeMergeJob } from '../../contactMerge/jobs';
 import { ensureCustomerThread } from './ensureCustomerThread';
 import { cleanText, type IngestScope, previewOf } from './ingestScope';
 import { newMessage } from '../../messages/steps/newMessage';
+import { registerInboundMedia } from '../../media/steps/registerInboundMedia';
 
 /**
  * Stores a customer's message, or an Instagram echo of a message the business sent.
@@ -58,6 +59,7 @@ export async function storeInboundMessage(scope: IngestScope, event: MessageEven
   scope.tally.touchedConversations.set(conversation.id, channel.workspaceId);
   if (isEcho) return;
 
+  await registerInboundMedia(repos, message, event.payload.attachments, now);
   await repos.jobs.enqueue(matchAutomationJob.of({ messageId: message.id }, { key: `automation.match:${message.id}` }), now);
   if (channel.kind === 'whatsapp' && text) {
     await repos.jobs.enqueue(detectInviteCodeJob.of({ messageId: message.id }, { key: `invite.detect:${message.id}` }), now);

@@ -4,6 +4,20 @@ import { api } from '../../../lib/api';
 import { channelKindSchema } from '../../../lib/channel-kind';
 import { conversationsRootKey } from '../../../lib/query-keys';
 
+/** A file of a message, kept in Braid's media storage (or why it could not be fetched). */
+export const mediaFileSchema = z.object({
+  id: z.string(),
+  /** image, audio, video, file, sticker */
+  kind: z.string(),
+  state: z.enum(['pending', 'stored', 'failed']),
+  contentType: z.string().nullable(),
+  size: z.number().nullable(),
+  filename: z.string().nullable(),
+  failure: z.string().nullable(),
+  url: z.string().nullable(),
+});
+export type MediaFile = z.infer<typeof mediaFileSchema>;
+
 export const messageSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
@@ -21,6 +35,8 @@ export const messageSchema = z.object({
   at: z.number(),
   createdAt: z.number(),
   payload: z.record(z.string(), z.unknown()),
+  /** Absent on messages from routes that do not list files (the contact's history). */
+  media: z.array(mediaFileSchema).optional(),
 });
 export type Message = z.infer<typeof messageSchema>;
 

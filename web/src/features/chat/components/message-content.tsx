@@ -1,7 +1,8 @@
-import { FileText, Link as LinkIcon } from 'lucide-react';
+import { FileText, Link as LinkIcon, MapPin } from 'lucide-react';
 import { isWebLink } from '../../../lib/web-link';
 import type { Message } from '../api/list-contact-timeline';
-import { attachmentsOf, outboundContentOf, type Attachment } from '../lib/timeline';
+import { attachmentsOf, locationOf, outboundContentOf, type Attachment } from '../lib/timeline';
+import { MediaFileView } from './media-file-view';
 
 function AttachmentView({ attachment }: { attachment: Attachment }) {
   if (!isWebLink(attachment.url)) {
@@ -23,16 +24,32 @@ function AttachmentView({ attachment }: { attachment: Attachment }) {
 }
 
 /** The body of a customer's or the business's message: text, attachments, and what it offered to tap. */
-export function MessageContent({ message }: { message: Message }) {
+export function MessageContent({ message, customerName }: { message: Message; customerName: string }) {
   const attachments = attachmentsOf(message);
   const outbound = outboundContentOf(message);
-  const caption = outbound?.kind === 'attachment' ? undefined : message.text;
+  const location = locationOf(message);
+  // Files Braid keeps replace the attachment links they came from (Meta's URLs expire).
+  const stored = new Map((message.media ?? []).map((file) => [file.id, file]));
+  const files = message.media ?? [];
+  const caption = outbound?.kind === 'attachment' ? undefined : (message.text ?? attachments.find((a) => a.caption)?.caption);
   return (
     <>
-      {caption && <p className="msg-text">{caption}</p>}
-      {attachments.map((attachment, index) => (
-        <AttachmentView key={index} attachment={attachment} />
+      {files.map((file) => (
+        <MediaFileView key={file.id} file={file} customerName={customerName} voice={attachments.some((a) => a.voice)} />
       ))}
+      {caption && <p className="msg-text">{caption}</p>}
+      {stored.size === 0 &&
+        attachments.map((attachment, index) => <AttachmentView key={index} attachment={attachment} />)}
+      {location && (
+        <p className="msg-location">
+          <MapPin aria-hidden="true" size={14} />{' '}
+          {location.name && <span>{location.name}: </span>}
+          <a href={`https://www.openstreetmap.org/?mlat=${location.latitude}&mlon=${location.longitude}#map=16/${location.latitude}/${location.longitude}`} target="_blank" rel="noreferrer">
+            {location.latitude.toFixed(5)}, {location.longitude.toFixed(5)}
+          </a>
+          {location.address && <span className="muted"> ({location.address})</span>}
+        </p>
+      )}
       {outbound?.replies && (
         <ul className="msg-choices" aria-label="Quick replies offered">
           {outbound.replies.map((reply) => (

@@ -8,7 +8,7 @@ import { MessageStatus } from './message-status';
 const SENDER: Record<string, string> = { agent: 'Agent', automation: 'Automation', system: 'Braid' };
 
 /** A message to or from the customer, marked with its channel, so one timeline can hold both. */
-export function MessageItem({ message, authorName }: { message: Message; authorName?: string }) {
+export function MessageItem({ message, authorName, customerName }: { message: Message; authorName?: string; customerName: string }) {
   const inbound = message.direction === 'inbound';
   const who = inbound ? 'Customer' : (authorName ?? SENDER[message.sentBy] ?? 'Business');
   return (
@@ -22,7 +22,7 @@ export function MessageItem({ message, authorName }: { message: Message; authorN
             {messageTime(message.at)}
           </time>
         </p>
-        <MessageContent message={message} />
+        <MessageContent message={message} customerName={customerName} />
         {!inbound && <MessageStatus message={message} />}
       </div>
     </li>

@@ -19,8 +19,11 @@ export function Timeline({
   contactId,
   replyChannels,
   agentNames,
+  customerName,
 }: {
   conversationId: string;
+  /** How files are described: "Image from Ana Souza". */
+  customerName: string;
   contactId: string;
   /** The contact's conversations, to mark each assignment with its channel. */
   replyChannels: ReplyChannel[];
@@ -92,7 +95,7 @@ export function Timeline({
           item.direction === 'system' ? (
             <SystemItem key={item.id} item={item} />
           ) : (
-            <MessageItem key={item.id} message={item} authorName={item.authorId ? agentNames.get(item.authorId) : undefined} />
+            <MessageItem key={item.id} message={item} customerName={customerName} authorName={item.authorId ? agentNames.get(item.authorId) : undefined} />
           ),
         )}
       </ol>

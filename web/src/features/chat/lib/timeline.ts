@@ -7,6 +7,7 @@ const attachmentSchema = z.object({
   caption: z.string().optional(),
   filename: z.string().optional(),
   mimeType: z.string().optional(),
+  voice: z.boolean().optional(),
 });
 export type Attachment = z.infer<typeof attachmentSchema>;
 
@@ -30,6 +31,14 @@ export function attachmentsOf(message: Message): Attachment[] {
   const outbound = outboundContentOf(message);
   if (outbound?.kind === 'attachment' && outbound.url) return [{ type: outbound.type ?? 'file', url: outbound.url, caption: outbound.caption }];
   return [];
+}
+
+const locationSchema = z.object({ latitude: z.number(), longitude: z.number(), name: z.string().optional(), address: z.string().optional() });
+
+/** A shared location (WhatsApp): coordinates, and the place's name and address when given. */
+export function locationOf(message: Message): z.infer<typeof locationSchema> | null {
+  const parsed = locationSchema.safeParse(message.payload.location);
+  return parsed.success ? parsed.data : null;
 }
 
 export function outboundContentOf(message: Message): OutboundContent | null {

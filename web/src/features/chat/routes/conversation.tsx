@@ -90,6 +90,7 @@ export function ConversationPage() {
           contactId={detail.data.conversation.contactId}
           replyChannels={detail.data.replyChannels}
           agentNames={agentNames}
+          customerName={detail.data.conversation.customer.name}
         />
         <Composer detail={detail.data} />
       </section>

@@ -37,6 +37,8 @@ export const threadMessageSchema = z.object({
   text: z.string().optional(),
   quickReplies: z.array(z.object({ title: z.string(), payload: z.string() })).optional(),
   buttons: z.array(sandboxButtonSchema).optional(),
+  /** A photo, voice note, video or document, served by the platform at `/sandbox/api/media/:id`. */
+  media: z.object({ id: z.string(), kind: z.string(), filename: z.string().optional(), voice: z.boolean().optional() }).optional(),
   body: z.unknown(),
 });
 export type ThreadMessage = z.infer<typeof threadMessageSchema>;

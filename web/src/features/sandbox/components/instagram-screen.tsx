@@ -3,6 +3,7 @@ import { InstagramIcon } from '../../../components/icons/channel-icons';
 import { errorMessage } from '../../../lib/api';
 import type { SandboxBusiness } from '../api/get-business';
 import { useMarkInstagramSeen } from '../api/mark-instagram-seen';
+import { useSendCustomerMedia } from '../api/send-customer-media';
 import { useSendInstagramMessage } from '../api/send-instagram-message';
 import { useTapInstagramPostback } from '../api/tap-instagram-postback';
 import { useTapInstagramQuickReply } from '../api/tap-instagram-quick-reply';
@@ -26,6 +27,7 @@ export function InstagramScreen({ customerId, business, messages, onOpenWhatsApp
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const send = useSendInstagramMessage(customerId);
+  const sendMedia = useSendCustomerMedia(customerId);
   const quickReply = useTapInstagramQuickReply(customerId);
   const postback = useTapInstagramPostback(customerId);
   const seen = useMarkInstagramSeen(customerId);
@@ -55,6 +57,11 @@ export function InstagramScreen({ customerId, business, messages, onOpenWhatsApp
       onDraftChange={setDraft}
       sending={send.isPending}
       error={error}
+      mediaActions={
+        <button type="button" className="sbx-chip" disabled={sendMedia.isPending} onClick={() => sendMedia.mutate('instagram-photo', { onError: report })}>
+          Send a photo
+        </button>
+      }
       onSend={() => {
         setError(null);
         send.mutate(draft, { onSuccess: () => setDraft(''), onError: report });

@@ -1,6 +1,21 @@
 import type { ReactNode } from 'react';
 import type { ThreadMessage } from '../api/types';
 import { cx } from '../../../components/ui/cx';
+import { SANDBOX_API } from '../api/types';
+
+/** The file a message carries, as the phone shows it. */
+function BubbleMedia({ media, mine }: { media: NonNullable<ThreadMessage['media']>; mine: boolean }) {
+  const src = `${SANDBOX_API}/media/${encodeURIComponent(media.id)}`;
+  const from = mine ? 'you' : 'the business';
+  if (media.kind === 'image' || media.kind === 'sticker') return <img className="sbx-media-image" src={src} alt={`Photo from ${from}`} />;
+  if (media.kind === 'audio') return <audio className="sbx-media-audio" controls preload="metadata" src={src} aria-label={media.voice ? `Voice note from ${from}` : `Audio from ${from}`} />;
+  if (media.kind === 'video') return <video className="sbx-media-video" controls preload="metadata" src={src} aria-label={`Video from ${from}`} />;
+  return (
+    <a className="sbx-media-file" href={src} download={media.filename ?? 'document'}>
+      {media.filename ?? 'Document'}
+    </a>
+  );
+}
 
 /** How a message's platform status reads on a phone. */
 const STATUS_WORDS: Record<string, string> = {
@@ -28,10 +43,11 @@ export function MessageBubble({ message, children, showStatus = true }: MessageB
   return (
     <li className={cx('sbx-message', mine ? 'sbx-message-mine' : 'sbx-message-theirs')}>
       <div className={cx('sbx-bubble', Boolean(children) && 'sbx-bubble-card')}>
+        {message.media && <BubbleMedia media={message.media} mine={mine} />}
         {message.text !== undefined && message.text !== '' ? (
           <p className="sbx-text">{message.text}</p>
         ) : (
-          !children && <p className="sbx-text sbx-text-muted">[unsupported message]</p>
+          !children && !message.media && <p className="sbx-text sbx-text-muted">[unsupported message]</p>
         )}
         {children}
       </div>

@@ -14,6 +14,8 @@ export interface PhoneScreenProps {
   children: ReactNode;
   /** Shown above the composer, e.g. quick reply chips. */
   aboveComposer?: ReactNode;
+  /** Things the customer can send besides text (a photo, a voice note). */
+  mediaActions?: ReactNode;
   draft: string;
   onDraftChange: (text: string) => void;
   onSend: () => void;
@@ -31,7 +33,7 @@ export interface PhoneScreenProps {
  * are named the same on both screens ("Message", "Send"), scoped by the region's name.
  */
 export function PhoneScreen(props: PhoneScreenProps) {
-  const { app, contactName, contactDetail, icon, children, aboveComposer, draft, onDraftChange, onSend, sending, error, inputRef, highlighted, messageCount } = props;
+  const { app, contactName, contactDetail, icon, children, aboveComposer, mediaActions, draft, onDraftChange, onSend, sending, error, inputRef, highlighted, messageCount } = props;
   const inputId = useId();
   const threadRef = useRef<HTMLOListElement>(null);
 
@@ -56,6 +58,7 @@ export function PhoneScreen(props: PhoneScreenProps) {
         {children}
       </ol>
       {aboveComposer}
+      {mediaActions && <div className="sbx-media-actions">{mediaActions}</div>}
       <form
         className="sbx-composer"
         onSubmit={(event) => {

@@ -2,6 +2,7 @@ import { useCallback, useState, type RefObject } from 'react';
 import { WhatsAppIcon } from '../../../components/icons/channel-icons';
 import { errorMessage } from '../../../lib/api';
 import type { SandboxBusiness } from '../api/get-business';
+import { useSendCustomerMedia } from '../api/send-customer-media';
 import { useSendWhatsAppMessage } from '../api/send-whatsapp-message';
 import { useShareWhatsAppPhone } from '../api/share-whatsapp-phone';
 import { useTapWhatsAppButton } from '../api/tap-whatsapp-button';
@@ -28,6 +29,7 @@ export interface WhatsAppScreenProps {
 export function WhatsAppScreen({ customer, business, messages, draft, onDraftChange, inputRef, highlighted }: WhatsAppScreenProps) {
   const [error, setError] = useState<string | null>(null);
   const send = useSendWhatsAppMessage(customer.id);
+  const sendMedia = useSendCustomerMedia(customer.id);
   const tapButton = useTapWhatsAppButton(customer.id);
   const sharePhone = useShareWhatsAppPhone(customer.id);
   const view = useViewWhatsAppChat(customer.id);
@@ -59,6 +61,16 @@ export function WhatsAppScreen({ customer, business, messages, draft, onDraftCha
       highlighted={highlighted}
       sending={send.isPending}
       error={error}
+      mediaActions={
+        <>
+          <button type="button" className="sbx-chip" disabled={sendMedia.isPending} onClick={() => sendMedia.mutate('whatsapp-photo', { onError: report })}>
+            Send a photo
+          </button>
+          <button type="button" className="sbx-chip" disabled={sendMedia.isPending} onClick={() => sendMedia.mutate('whatsapp-voice-note', { onError: report })}>
+            Send a voice note
+          </button>
+        </>
+      }
       onSend={() => {
         setError(null);
         send.mutate(draft, { onSuccess: () => onDraftChange(''), onError: report });
