@@ -45,6 +45,7 @@ const injection = z.object({
 });
 const reaction = z.object({ externalId: z.string().min(1), emoji: z.string().min(1).max(16).nullable() });
 const newPhone = z.object({ phone: z.string().regex(/^\+?[\d\s().-]{6,20}$/, 'use an international number like +351912345678') });
+const openLink = z.object({ url: z.string().min(1).max(2000) });
 const sendsQuery = z.object({ channel: channel.optional(), customerId: z.string().optional() });
 type IdParams = { Params: { id: string } };
 
@@ -77,6 +78,7 @@ export async function registerControlRoutes(app: FastifyInstance, platform: Meta
   });
   app.post<IdParams>('/api/customers/:id/instagram/seen', async (req) => platform.seeInstagram(req.params.id));
 
+  app.post<IdParams>('/api/customers/:id/instagram/open-link', async (req) => platform.openIgMeLink(req.params.id, openLink.parse(req.body).url));
   app.post<IdParams>('/api/customers/:id/whatsapp/messages', async (req) => {
     const body = waText.parse(req.body);
     return platform.sendWhatsAppText(req.params.id, body.text, { withPhone: body.withPhone });
