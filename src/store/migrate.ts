@@ -8,6 +8,7 @@ import * as setupTokenRevocation from './migrations/0006_setup_token_revocation'
 import * as mergeDisputes from './migrations/0007_merge_disputes';
 import * as mergeErasure from './migrations/0008_merge_erasure';
 import * as eventCommitHorizon from './migrations/0009_event_commit_horizon';
+import * as inviteDirection from './migrations/0013_invite_direction';
 
 /** Migrations are listed here (not read from disk) so they run the same under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007_merge_disputes': mergeDisputes,
   '0008_merge_erasure': mergeErasure,
   '0009_event_commit_horizon': eventCommitHorizon,
+  '0013_invite_direction': inviteDirection,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
