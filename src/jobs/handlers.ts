@@ -2,6 +2,7 @@ import type { AppContext } from '../context';
 import { automationJobHandlers } from './automationHandlers';
 import { mergeJobHandlers } from './mergeHandlers';
 import { messagingJobHandlers } from './messagingHandlers';
+import { retentionJobHandlers } from './retentionHandlers';
 import type { JobHandlers } from './worker';
 
 /** Every job kind and its handler. Add new kinds here. */
@@ -10,5 +11,6 @@ export function createJobHandlers(ctx: AppContext): JobHandlers {
     ...automationJobHandlers(ctx),
     ...messagingJobHandlers(ctx),
     ...mergeJobHandlers(ctx),
+    ...retentionJobHandlers(ctx),
   };
 }

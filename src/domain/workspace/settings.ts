@@ -11,6 +11,9 @@ export const DEFAULT_INVITE_TEXT =
   'Would you like to continue on WhatsApp? Tap Connect and send the message that opens.';
 export const DEFAULT_INVITE_SENTENCE = 'Hi! Please link my Instagram chat, code {code}';
 
+/** Ten years: a longer retention is the same as none. */
+export const MAX_RETENTION_DAYS = 3650;
+
 /** Workspace-wide settings, stored as JSON on the workspace row. */
 export const workspaceSettingsSchema = z.object({
   /** The Instagram button template's text above the Connect button. */
@@ -23,5 +26,7 @@ export const workspaceSettingsSchema = z.object({
     .refine((s) => s.includes('{code}'), 'the sentence must contain {code}')
     .default(DEFAULT_INVITE_SENTENCE),
   inviteExpiryHours: z.number().int().min(1).max(24 * 30).default(24),
+  /** "Delete messages older than" this many days, applied daily by the worker; null (the default) keeps everything. */
+  messageRetentionDays: z.number().int().min(1).max(MAX_RETENTION_DAYS).nullable().default(null),
 });
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;

@@ -14,6 +14,7 @@ import { InvitesRepository } from './invites';
 import { JobsRepository } from './jobs';
 import { MergeRequestsRepository } from './mergeRequests';
 import { MergesRepository } from './merges';
+import { RetentionRepository } from './retention';
 import { MessagesRepository } from './messages';
 import { SandboxRepository } from './sandbox';
 import { SessionsRepository } from './sessions';
@@ -41,6 +42,7 @@ export function createRepositories(ctx: RepositoryContext) {
     jobs: new JobsRepository(ctx),
     mergeRequests: new MergeRequestsRepository(ctx),
     merges: new MergesRepository(ctx),
+    retention: new RetentionRepository(ctx),
     messages: new MessagesRepository(ctx),
     sandbox: new SandboxRepository(ctx),
     sessions: new SessionsRepository(ctx),

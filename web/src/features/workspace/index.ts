@@ -1,2 +1,3 @@
 export { useWorkspaceSettings } from './api/get-workspace-settings';
 export { InviteSettingsForm } from './components/invite-settings-form';
+export { RetentionSettingsForm } from './components/retention-settings-form';

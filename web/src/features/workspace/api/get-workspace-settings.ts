@@ -9,6 +9,8 @@ export const workspaceSettingsSchema = z
     /** The pre-filled WhatsApp sentence; {code} is where the one-time code goes. */
     inviteSentence: z.string(),
     inviteExpiryHours: z.number(),
+    /** Delete messages older than this many days; null keeps them all. */
+    messageRetentionDays: z.number().nullable().default(null),
   })
   .loose();
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;
