@@ -4,6 +4,7 @@ import { mediaJobHandlers } from './mediaHandlers';
 import { mergeJobHandlers } from './mergeHandlers';
 import { messagingJobHandlers } from './messagingHandlers';
 import { templateJobHandlers } from './templateHandlers';
+import { retentionJobHandlers } from './retentionHandlers';
 import type { JobHandlers } from './worker';
 
 /** Every job kind and its handler. Add new kinds here. */
@@ -14,5 +15,6 @@ export function createJobHandlers(ctx: AppContext): JobHandlers {
     ...mergeJobHandlers(ctx),
     ...templateJobHandlers(ctx),
     ...mediaJobHandlers(ctx),
+    ...retentionJobHandlers(ctx),
   };
 }

@@ -2,12 +2,14 @@ import type { AppContext } from '../context';
 import { detectInviteCode } from '../usecases/contactMerge/detectInviteCode';
 import { expireInvite } from '../usecases/contactMerge/expireInvite';
 import { disputeMerge } from '../usecases/contactMerge/disputeMerge';
-import { detectInviteCodeJob, disputeMergeJob, expireInviteJob } from '../usecases/contactMerge/jobs';
+import { detectInstagramReferral } from '../usecases/contactMerge/detectInstagramReferral';
+import { detectInstagramReferralJob, detectInviteCodeJob, disputeMergeJob, expireInviteJob } from '../usecases/contactMerge/jobs';
 import { handle } from './handle';
 import type { JobHandlers } from './worker';
 
 /**
- * The invite jobs: every new inbound WhatsApp text is checked for a code; an unused invite expires
+ * The invite jobs: every new inbound WhatsApp text is checked for a code, and every ig.me ref that
+ * looks like one; an unused invite expires
  * on time; a customer's Not me undoes the merge it names.
  */
 export function mergeJobHandlers(ctx: AppContext): JobHandlers {
@@ -15,6 +17,10 @@ export function mergeJobHandlers(ctx: AppContext): JobHandlers {
     ...handle(detectInviteCodeJob, async (payload) => {
       const result = await detectInviteCode(ctx, payload);
       if (result.outcome !== 'ignored') ctx.logger.info({ messageId: payload.messageId, ...result }, 'invite code checked');
+    }),
+    ...handle(detectInstagramReferralJob, async (payload) => {
+      const result = await detectInstagramReferral(ctx, payload);
+      if (result.outcome !== 'ignored') ctx.logger.info({ messageId: payload.messageId, ...result }, 'Instagram link checked');
     }),
     ...handle(expireInviteJob, async (payload) => {
       await expireInvite(ctx, payload);

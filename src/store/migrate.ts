@@ -11,6 +11,7 @@ import * as eventCommitHorizon from './migrations/0009_event_commit_horizon';
 import * as channelCredentials from './migrations/0010_channel_credentials';
 import * as mediaFiles from './migrations/0011_media_files';
 import * as whatsappTemplates from './migrations/0012_whatsapp_templates';
+import * as inviteDirection from './migrations/0013_invite_direction';
 
 /** Migrations are listed here (not read from disk) so they run the same under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0010_channel_credentials': channelCredentials,
   '0011_media_files': mediaFiles,
   '0012_whatsapp_templates': whatsappTemplates,
+  '0013_invite_direction': inviteDirection,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

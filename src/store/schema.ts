@@ -227,8 +227,13 @@ export interface DeliveryTable {
 
 export type InviteState = 'sent' | 'connected' | 'merged' | 'expired' | 'superseded' | 'rejected' | 'disputed';
 
+/** Where an invite takes the customer: the guide's Instagram → WhatsApp, or WhatsApp → Instagram. */
+export type InviteDirection = 'to_whatsapp' | 'to_instagram';
+
 export interface InviteTable {
   id: string;
+  /** Defaults to `to_whatsapp`; see migration 0013 for what the identity columns hold per direction. */
+  direction: Generated<InviteDirection>;
   workspace_id: string;
   contact_id: string;
   conversation_id: string;

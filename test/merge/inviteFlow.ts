@@ -56,3 +56,35 @@ export async function contactView(env: BraidWithPlatform, contactId: string) {
   expect(view.status).toBe(200);
   return view.body;
 }
+
+/**
+ * A customer writes on WhatsApp and the agent sends the Instagram link (checked as Meta receives
+ * it): a cta_url message whose Open Instagram button opens the business's ig.me link with a code.
+ */
+export async function linkCustomer(env: BraidWithPlatform, name: string, options: { igUsername?: string; phone?: string } = {}) {
+  const customer = await env.platform.createCustomer({ name, ...options });
+  await env.platform.sendWhatsAppText(customer.id, 'Hello, is the blue one in stock?');
+  await env.settle();
+  const wa = await conversationOf(env, 'whatsapp', name);
+  const sent = await sendInstagramLinkTo(env, wa.id, customer.id);
+  return { customer, wa, ...sent };
+}
+
+/** The agent clicks Send Instagram link then OK; returns the invite and the URL the button opens. */
+export async function sendInstagramLinkTo(env: BraidWithPlatform, conversationId: string, customerId: string) {
+  const response = await env.agentApi.post(`/api/conversations/${conversationId}/instagram-link`);
+  expect(response.status, response.text).toBe(201);
+  expect(response.body.invite).toMatchObject({ state: 'sent', direction: 'to_instagram', conversationId });
+  expect(response.body.invite.codeHash).toBeUndefined();
+  await env.settle();
+  env.braid.clock.advance(60_000);
+
+  const sends = await env.platform.sends({ channel: 'whatsapp', customerId });
+  const body = sends.at(-1)!.body as any;
+  expect(body.type).toBe('interactive');
+  expect(body.interactive.type).toBe('cta_url');
+  expect(body.interactive.action).toMatchObject({ name: 'cta_url', parameters: { display_text: 'Open Instagram' } });
+  const url: string = body.interactive.action.parameters.url;
+  expect(url).toMatch(/^https:\/\/ig\.me\/m\/braid\.sandbox\?ref=[0-9A-Z]{16}$/);
+  return { url, inviteId: response.body.invite.id as string };
+}

@@ -1,12 +1,23 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startBraidWithPlatform, type BraidWithPlatform } from '../withPlatform';
-import { CustomerWrites, DecideRequest, MergeFromContactView, mergeCommands, SendCode, SendInvite, UndoMerge } from './mergeModel/commands';
+import {
+  CustomerWrites,
+  DecideRequest,
+  MergeFromContactView,
+  mergeCommands,
+  SendCode,
+  SendInstagramLink,
+  SendInvite,
+  TapInstagramLink,
+  TapNotMe,
+  UndoMerge,
+} from './mergeModel/commands';
 import { type Model, newModel, type Stats } from './mergeModel/model';
 import { World } from './mergeModel/world';
 
 /**
- * Model-based test of invite → sync → merge → undo: random sequences of what customers, agents, the
+ * Model-based test of invite → sync → merge → undo, both ways (WhatsApp invites and Instagram links): random sequences of what customers, agents, the
  * admin, the clock and the worker do, run against a real Braid (HTTP API, database, jobs) and its
  * simulated Meta platform, beside a small model that says what must follow. After every command the
  * invariants are read back through the API (mergeModel/invariants.ts).
@@ -77,6 +88,18 @@ describe('Contact Merge Automation against its model', () => {
     [
       'an invite sent during a merge goes back with its Instagram identity when the merge is undone',
       [new CustomerWrites(1, 'instagram', 'none'), new MergeFromContactView([0, 'instagram'], [1, 'instagram'], true), new SendInvite(1), new UndoMerge('latest')],
+    ],
+    [
+      'an Instagram link opened from a known Instagram account (referral alone) links it, and Not me on WhatsApp undoes it',
+      [new CustomerWrites(0, 'whatsapp', 'none'), new SendInstagramLink(0), new TapInstagramLink(0, 'owner'), new TapNotMe(0, 'none')],
+    ],
+    [
+      'an Instagram link opened by its customer on a new thread links them; a stranger opening it after is refused',
+      [new CustomerWrites(2, 'whatsapp', 'none'), new SendInstagramLink(2), new TapInstagramLink(0, 'owner'), new TapInstagramLink(0, 4), new SendInstagramLink(2)],
+    ],
+    [
+      'an Instagram link a stranger opens first asks the agent when the names differ',
+      [new CustomerWrites(1, 'whatsapp', 'none'), new SendInstagramLink(1), new TapInstagramLink(0, 2), new DecideRequest(0, 'reject'), new TapInstagramLink(0, 'owner')],
     ],
   ];
   it.each(regressions)('%s', async (_, commands) => {

@@ -178,3 +178,28 @@ export function buildWaMeUrl(businessPhoneDigits: string, text: string): string 
   }
   return `https://wa.me/${digits}?text=${encodeURIComponent(text)}`;
 }
+
+/**
+ * The Open Instagram button's URL: `https://ig.me/m/<username>?ref=<code>`. Meta hands `ref` back
+ * in the `messaging_referral` webhook (or on the first message of a new thread); the code goes in
+ * its canonical form, so the URL needs no escaping.
+ */
+export function buildIgMeUrl(businessUsername: string, code: string): string {
+  const username = businessUsername.trim().replace(/^@+/, '');
+  if (!/^[A-Za-z0-9._]{1,30}$/.test(username)) {
+    throw badRequest('invalid_instagram_username', 'The Instagram account’s username is not valid, so no ig.me link can be made for it.');
+  }
+  const canonical = normalizeCode(code);
+  if (!canonical) throw badRequest('invalid_invite_code', 'This is not an invite code: it should have 16 letters and digits.');
+  return `https://ig.me/m/${username}?ref=${canonical}`;
+}
+
+/**
+ * An ig.me `ref` that has the shape of an invite code: its hash, and how the thread shows it
+ * (masked, like a sent code). Other refs (ads, campaigns) are not codes and are shown as they are.
+ */
+export function sealReferralRef(ref: string | undefined): { hash: string; shown: string } | null {
+  const canonical = ref ? normalizeCode(ref) : null;
+  if (!canonical || !hasCodeShape(canonical)) return null;
+  return { hash: hashInviteCode(canonical), shown: `••••-••••-••••-${canonical.slice(-4)}` };
+}

@@ -38,12 +38,24 @@ export function maskedWhatsAppAccount(account: { phone: string | null; username:
   return 'a WhatsApp account';
 }
 
+/** How the customer is told on WhatsApp which Instagram account an Instagram link linked. */
+export function maskedInstagramAccount(account: { username: string | null }): string {
+  return account.username ? `the Instagram account @${account.username.replace(/^@+/, '')}` : 'an Instagram account';
+}
+
 /** The quick reply under the link notice: its payload names the merge and carries its token. */
 export const NOT_ME_TITLE = 'Not me';
 const NOT_ME_PREFIX = 'NOT_ME:';
 
 export function notMePayload(mergeId: string, token: string): string {
   return `${NOT_ME_PREFIX}${mergeId}:${token}`;
+}
+
+/** The reply a customer tapped: an Instagram quick reply's payload, or a WhatsApp reply button's id. */
+export function notMeAnswerOf(payload: { quickReplyPayload?: unknown; interactive?: unknown }): string | null {
+  if (typeof payload.quickReplyPayload === 'string') return payload.quickReplyPayload;
+  const interactive = payload.interactive as { type?: unknown; id?: unknown } | undefined;
+  return interactive?.type === 'button_reply' && typeof interactive.id === 'string' ? interactive.id : null;
 }
 
 export function parseNotMePayload(payload: string | null | undefined): { mergeId: string; token: string } | null {

@@ -21,6 +21,8 @@ export const fallbackTemplateSchema = z.object({
   variables: z.array(z.string().trim().min(1).max(1024)).max(30).default([]),
 });
 export type FallbackTemplate = z.infer<typeof fallbackTemplateSchema>;
+/** Ten years: a longer retention is the same as none. */
+export const MAX_RETENTION_DAYS = 3650;
 
 /** Workspace-wide settings, stored as JSON on the workspace row. */
 export const workspaceSettingsSchema = z.object({
@@ -36,5 +38,7 @@ export const workspaceSettingsSchema = z.object({
   inviteExpiryHours: z.number().int().min(1).max(24 * 30).default(24),
   /** null: outside the window automations stop and the merge confirmation is not sent. */
   whatsappFallbackTemplate: fallbackTemplateSchema.nullable().default(null),
+  /** "Delete messages older than" this many days, applied daily by the worker; null (the default) keeps everything. */
+  messageRetentionDays: z.number().int().min(1).max(MAX_RETENTION_DAYS).nullable().default(null),
 });
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;

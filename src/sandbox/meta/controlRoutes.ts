@@ -50,6 +50,7 @@ const advance = z
   .object({ hours: z.number().int().min(0).max(24 * 60).default(0), days: z.number().int().min(0).max(60).default(0) })
   .strict()
   .refine((a) => a.hours + a.days > 0, 'give a number of hours or days to advance by');
+const openLink = z.object({ url: z.string().min(1).max(2000) });
 const sendsQuery = z.object({ channel: channel.optional(), customerId: z.string().optional() });
 type IdParams = { Params: { id: string } };
 
@@ -99,6 +100,7 @@ export async function registerControlRoutes(app: FastifyInstance, platform: Meta
     return reply.code(204).send();
   });
 
+  app.post<IdParams>('/api/customers/:id/instagram/open-link', async (req) => platform.openIgMeLink(req.params.id, openLink.parse(req.body).url));
   app.post<IdParams>('/api/customers/:id/whatsapp/messages', async (req) => {
     const body = waText.parse(req.body);
     return platform.sendWhatsAppText(req.params.id, body.text, { withPhone: body.withPhone });

@@ -89,6 +89,8 @@ export class MetaPlatform {
   private readonly tokens: Record<SandboxChannel, string>;
   /** Files customers send and files the business uploads or links (see media.ts). */
   readonly media: PlatformMedia;
+  /** An ig.me ref waiting for the customer's first Instagram message (customer id → ref). */
+  private readonly pendingReferrals = new Map<string, string>();
 
   constructor(readonly options: MetaPlatformOptions) {
     this.state = options.state ?? new InMemoryPlatformState();
@@ -208,10 +210,48 @@ export class MetaPlatform {
       .then(({ mid }) => ({ mid, mediaId: file.id }));
   }
 
+  /**
+   * The customer taps an `https://ig.me/m/<username>?ref=…` link (the Open Instagram button of a
+   * cta_url message on WhatsApp) and their Instagram opens on that account's DM. Like Meta: with a
+   * thread already there, a `messaging_referral` carries the ref at once; a new thread has none
+   * until the customer writes, so the ref rides on their first message's `referral`. Only this
+   * business's username opens here; any other link is refused (400) as one to somewhere else.
+   */
+  async openIgMeLink(customerId: string, link: string): Promise<{ opened: 'instagram'; referral: 'sent' | 'on_first_message' | 'none' }> {
+    const customer = await this.customer(customerId);
+    const business = (await this.profile('me')).username;
+    let url: URL;
+    try {
+      url = new URL(link);
+    } catch {
+      throw Object.assign(new Error('this is not a link'), { statusCode: 400 });
+    }
+    const match = /^\/m\/([A-Za-z0-9._]{1,30})\/?$/.exec(url.pathname);
+    if (url.protocol !== 'https:' || url.hostname !== 'ig.me' || !match || match[1].toLowerCase() !== business.toLowerCase()) {
+      throw Object.assign(new Error(`only https://ig.me/m/${business} links open this business's Instagram chat`), { statusCode: 400 });
+    }
+    const ref = url.searchParams.get('ref');
+    if (!ref) return { opened: 'instagram', referral: 'none' };
+    const hasThread = (await this.state.listMessages({ customerId, channel: 'instagram' })).length > 0;
+    if (!hasThread) {
+      // Held in memory: a restart of the simulated platform forgets a link nobody wrote after.
+      this.pendingReferrals.set(customer.id, ref);
+      return { opened: 'instagram', referral: 'on_first_message' };
+    }
+    this.delivery.enqueue('instagram', {
+      accountId: this.options.instagramAccountId,
+      messaging: this.instagramItem(customer, { referral: { ref, source: 'IG_ME', type: 'OPEN_THREAD' } }),
+    });
+    return { opened: 'instagram', referral: 'sent' };
+  }
+
   private async instagramMessage(customerId: string, message: (mid: string) => Record<string, unknown>): Promise<{ mid: string }> {
     const customer = await this.customer(customerId);
     const mid = newInstagramMid(this.options.instagramAccountId);
-    await this.customerSays(customer, 'instagram', mid, this.instagramItem(customer, { message: message(mid) }));
+    const ref = this.pendingReferrals.get(customer.id);
+    this.pendingReferrals.delete(customer.id);
+    const referral = ref ? { referral: { ref, source: 'IG_ME', type: 'OPEN_THREAD' } } : {};
+    await this.customerSays(customer, 'instagram', mid, this.instagramItem(customer, { message: { ...message(mid), ...referral } }));
     return { mid };
   }
 

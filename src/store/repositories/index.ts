@@ -15,6 +15,7 @@ import { JobsRepository } from './jobs';
 import { MediaFilesRepository } from './mediaFiles';
 import { MergeRequestsRepository } from './mergeRequests';
 import { MergesRepository } from './merges';
+import { RetentionRepository } from './retention';
 import { MessagesRepository } from './messages';
 import { SandboxRepository } from './sandbox';
 import { SessionsRepository } from './sessions';
@@ -44,6 +45,7 @@ export function createRepositories(ctx: RepositoryContext) {
     mediaFiles: new MediaFilesRepository(ctx),
     mergeRequests: new MergeRequestsRepository(ctx),
     merges: new MergesRepository(ctx),
+    retention: new RetentionRepository(ctx),
     messages: new MessagesRepository(ctx),
     sandbox: new SandboxRepository(ctx),
     sessions: new SessionsRepository(ctx),

@@ -32,7 +32,7 @@ describe.each(['sqlite', 'postgres'] as const)('merge queries on %s', (dialect) 
     await section('merges.captureContacts', () => merges.captureContacts(['a', 'b']));
     await section('merges.markUndone', () => merges.markUndone('m', 'u', 1));
     await section('invites.findByCodeHash', () => invites.findByCodeHash(['h1', 'h2']));
-    await section('invites.transition', () => invites.transition('i', ['sent'], 'connected', { connectedAt: 1, waIdentityId: 'x', waConversationId: 'y' }));
+    await section('invites.transition', () => invites.transition('i', ['sent'], 'connected', { connectedAt: 1, answer: { identityId: 'x', conversationId: 'y' } }));
     await section('codeGuesses.recordFailure', () => guesses.recordFailure('wa:x', 1, 3_600_000));
     await section('mergeRequests.decide', () => requests.decide('r', 'accepted', 'u', 1));
     await section('mergeRequests.threadItemIds', () => requests.threadItemIds(['c1', 'c2'], { id: 'r', createdAt: 1 }));

@@ -4,7 +4,7 @@ import { describeNameMismatch, namesPlausiblyMatch } from '../../domain/contactM
 import { formatUtc } from '../../domain/messaging/replyWindow';
 import type { Conversation } from '../../store/repositories/conversations';
 import type { Identity } from '../../store/repositories/identities';
-import type { Invite } from '../../store/repositories/invites';
+import type { Invite, InviteDirection } from '../../store/repositories/invites';
 import type { Message } from '../../store/repositories/messages';
 import type { Repositories } from '../../store/store';
 import { applyMerge } from './steps/applyMerge';
@@ -25,17 +25,28 @@ export type DetectOutcome =
   | { outcome: 'merged'; inviteId: string; mergeId: string }
   | { outcome: 'requested'; inviteId: string; mergeRequestId: string };
 
-type RefusalReason = 'unknown' | 'expired' | 'superseded' | 'rejected' | 'disputed' | 'used' | 'other_user';
+export type RefusalReason = 'unknown' | 'expired' | 'superseded' | 'rejected' | 'disputed' | 'used' | 'other_user';
 
-/** The system note the agent reads in the WhatsApp conversation for each refused code. */
-const NOTE: Record<RefusalReason, string> = {
-  unknown: 'The customer sent an invite code that does not match any invite. Nothing was merged.',
-  expired: 'The customer sent an invite code that has expired. Nothing was merged; send a new WhatsApp invite from the Instagram chat if needed.',
-  superseded: 'The customer sent the code of an older invite that a newer one replaced. Nothing was merged; the newest invite’s code still works.',
-  rejected: 'The customer sent the code of an invite whose merge was rejected. Nothing was merged.',
-  disputed: 'The customer sent the code of an invite whose merge was undone with Not me. Nothing was merged.',
-  used: 'The customer sent an invite code that was already used. Nothing was merged.',
-  other_user: 'This invite code was already used by a different WhatsApp user. Nothing was merged: check who this is before linking the contacts.',
+/** The system note the agent reads in the conversation the code arrived on, for each refused code. */
+const NOTE: Record<InviteDirection, Record<RefusalReason, string>> = {
+  to_whatsapp: {
+    unknown: 'The customer sent an invite code that does not match any invite. Nothing was merged.',
+    expired: 'The customer sent an invite code that has expired. Nothing was merged; send a new WhatsApp invite from the Instagram chat if needed.',
+    superseded: 'The customer sent the code of an older invite that a newer one replaced. Nothing was merged; the newest invite’s code still works.',
+    rejected: 'The customer sent the code of an invite whose merge was rejected. Nothing was merged.',
+    disputed: 'The customer sent the code of an invite whose merge was undone with Not me. Nothing was merged.',
+    used: 'The customer sent an invite code that was already used. Nothing was merged.',
+    other_user: 'This invite code was already used by a different WhatsApp user. Nothing was merged: check who this is before linking the contacts.',
+  },
+  to_instagram: {
+    unknown: 'The customer opened an Instagram link whose code does not match any Instagram link sent. Nothing was merged.',
+    expired: 'The customer opened an Instagram link that has expired. Nothing was merged; send a new Instagram link from the WhatsApp chat if needed.',
+    superseded: 'The customer opened an older Instagram link that a newer one replaced. Nothing was merged; the newest link still works.',
+    rejected: 'The customer opened an Instagram link whose merge was rejected. Nothing was merged.',
+    disputed: 'The customer opened an Instagram link whose merge was undone with Not me. Nothing was merged.',
+    used: 'The customer opened an Instagram link that was already used. Nothing was merged.',
+    other_user: 'This Instagram link was already used by a different Instagram account. Nothing was merged: check who this is before linking the contacts.',
+  },
 };
 
 const CUSTOMER: Actor = { type: 'customer', id: null };
@@ -59,40 +70,56 @@ export async function detectInviteCode(ctx: AppContext, input: { messageId: stri
     const conversation = await repos.conversations.get(message.workspaceId, message.conversationId);
     const sender = conversation && (await repos.identities.get(message.workspaceId, conversation.identityId));
     if (!conversation || !sender) return { outcome: 'ignored' };
-    const result = await checkCode(repos, { message, matches, conversation, sender, now });
+    const candidates = matches.map((m) => ({ hash: hashInviteCode(m.code), confidence: m.confidence }));
+    const result = await checkCode(repos, { message, candidates, direction: 'to_whatsapp', conversation, sender, now });
     await repos.messages.updatePayload(message.id, { payload: { ...message.payload, [CHECKED]: result.outcome } });
     return result;
   });
 }
 
 /** Where the message keeps the outcome of its check, so that it is checked once. */
-const CHECKED = 'inviteCodeChecked';
+export const CHECKED = 'inviteCodeChecked';
 
-async function checkCode(
+/** A code found in what the customer sent, by its hash (the code itself is not needed past this point). */
+export interface CodeCandidate {
+  hash: string;
+  confidence: InviteCodeMatch['confidence'];
+}
+
+/**
+ * Checks the codes the customer's `sender` identity answered with on `conversation`, against the
+ * invites of `direction` (a WhatsApp invite's code counts only on WhatsApp, an Instagram link's
+ * only on Instagram), and connects, merges or asks, or refuses with a note. Runs in the caller's
+ * transaction.
+ */
+export async function checkCode(
   repos: Repositories,
-  input: { message: Message; matches: InviteCodeMatch[]; conversation: Conversation; sender: Identity; now: number },
+  input: { message: Message; candidates: CodeCandidate[]; direction: InviteDirection; conversation: Conversation; sender: Identity; now: number },
 ): Promise<DetectOutcome> {
-  const { message, matches, conversation, sender, now } = input;
-  const senderKey = `wa:${sender.id}`;
+  const { message, candidates, direction, conversation, sender, now } = input;
+  const senderKey = `${direction === 'to_whatsapp' ? 'wa' : 'ig'}:${sender.id}`;
   const guesses = await repos.codeGuesses.lockWindow(senderKey, now);
   if (guesses.failures >= GUESS_LIMIT && now - guesses.windowStartedAt < GUESS_WINDOW_MS) return { outcome: 'throttled' };
 
-  // Codes are unique across Braid; one of another workspace is unknown here.
-  const found = (await repos.invites.findByCodeHash(matches.map((m) => hashInviteCode(m.code)))).filter((i) => i.workspaceId === message.workspaceId);
-  const invite = matches.map((m) => found.find((i) => i.codeHash === hashInviteCode(m.code))).find(Boolean);
+  // Codes are unique across Braid; one of another workspace, or of the other direction, is unknown here.
+  const found = (await repos.invites.findByCodeHash(candidates.map((c) => c.hash))).filter(
+    (i) => i.workspaceId === message.workspaceId && i.direction === direction,
+  );
+  const invite = candidates.map((c) => found.find((i) => i.codeHash === c.hash)).find(Boolean);
   const refuse = async (reason: RefusalReason, inv: Invite | null): Promise<DetectOutcome> => {
-    await refuseCode(repos, { conversation, sender, senderKey, reason, invite: inv, now });
+    await refuseCode(repos, { conversation, sender, senderKey, direction, reason, invite: inv, now });
     return { outcome: 'refused', reason, inviteId: inv?.id ?? null };
   };
   if (!invite) {
-    if (matches.some((m) => m.confidence === 'exact')) return refuse('unknown', null);
+    if (candidates.some((c) => c.confidence === 'exact')) return refuse('unknown', null);
     // A loose match can be an order or card number that happens to look like a code: no note for
     // the agent, but it still counts as a guess, or guessing in loose spellings would be free.
     await repos.codeGuesses.recordFailure(senderKey, now, GUESS_WINDOW_MS);
     return { outcome: 'ignored' };
   }
   if (invite.state === 'connected' || invite.state === 'merged') {
-    return invite.waIdentityId === sender.id ? { outcome: 'repeated', inviteId: invite.id } : refuse('other_user', invite);
+    const answeredBy = direction === 'to_whatsapp' ? invite.waIdentityId : invite.igIdentityId;
+    return answeredBy === sender.id ? { outcome: 'repeated', inviteId: invite.id } : refuse('other_user', invite);
   }
   if (invite.state !== 'sent') return refuse(invite.state, invite);
   if (invite.expiresAt <= message.createdAt) {
@@ -107,15 +134,18 @@ async function connect(
   input: { invite: Invite; conversation: Conversation; sender: Identity; now: number },
 ): Promise<DetectOutcome> {
   const { invite, conversation, sender, now } = input;
-  const contacts = await lockContactsOf(repos, invite.workspaceId, invite.igIdentityId, sender.id);
+  const contacts = await lockContactsOf(repos, invite.workspaceId, invite.originIdentityId, sender.id);
   if (!contacts) return { outcome: 'ignored' };
-  const { igIdentity } = contacts;
-  const state = await loadMergeState(repos, { workspaceId: invite.workspaceId, survivorId: igIdentity.contactId, otherId: contacts.sender.contactId, lock: true, now });
+  const { origin } = contacts;
+  const state = await loadMergeState(repos, { workspaceId: invite.workspaceId, survivorId: origin.contactId, otherId: contacts.sender.contactId, lock: true, now });
+  const toWhatsApp = invite.direction === 'to_whatsapp';
   const connected = await moveInvite(repos, invite, ['sent'], 'connected', {
     actor: CUSTOMER,
     now,
-    connected: { waIdentityId: sender.id, waConversationId: conversation.id },
-    data: { waIdentityId: sender.id, whatsappUserId: sender.externalId, phone: sender.phone, messageConversationId: conversation.id },
+    connected: { identityId: sender.id, conversationId: conversation.id },
+    data: toWhatsApp
+      ? { waIdentityId: sender.id, whatsappUserId: sender.externalId, phone: sender.phone, messageConversationId: conversation.id }
+      : { igIdentityId: sender.id, instagramUserId: sender.externalId, username: sender.username, messageConversationId: conversation.id },
   });
   if (!connected) return { outcome: 'repeated', inviteId: invite.id };
 
@@ -124,30 +154,35 @@ async function connect(
     await moveInvite(repos, connected, ['connected'], 'merged', { actor: { type: 'system', id: null }, now, data: { alreadyOneContact: true } });
     return { outcome: 'repeated', inviteId: invite.id };
   }
+  const [igIdentity, waIdentity] = toWhatsApp ? [origin, contacts.sender] : [contacts.sender, origin];
+  // allowAutoMerge is a setting of the Instagram channel, whichever way the invite went.
   const channel = await repos.channels.get(invite.workspaceId, igIdentity.channelId);
   const autoMerge = channel?.settings.allowAutoMerge ?? true;
-  const instagramNames = [igIdentity.displayName, igIdentity.username, state.survivor.name];
-  const namesAgree = namesPlausiblyMatch(contacts.sender.displayName, instagramNames);
+  const whatsappName = toWhatsApp ? waIdentity.displayName : (waIdentity.displayName ?? state.survivor.name);
+  const instagramNames = toWhatsApp ? [igIdentity.displayName, igIdentity.username, state.survivor.name] : [igIdentity.displayName, igIdentity.username];
+  const namesAgree = namesPlausiblyMatch(whatsappName, instagramNames);
   if (autoMerge && !state.plan.needsAgent && namesAgree) {
     const merge = await applyMerge(repos, {
       state,
       how: 'auto',
       actor: { type: 'automation', id: null },
-      reason: 'The customer sent a valid invite code on WhatsApp and auto merge is on.',
+      reason: toWhatsApp
+        ? 'The customer sent a valid invite code on WhatsApp and auto merge is on.'
+        : 'The customer opened a valid Instagram link from WhatsApp and auto merge is on.',
       confirmed: false,
       inviteId: invite.id,
       now,
     });
     return { outcome: 'merged', inviteId: invite.id, mergeId: merge.id };
   }
-  const igConversation = await repos.conversations.get(invite.workspaceId, invite.conversationId);
+  const originConversation = await repos.conversations.get(invite.workspaceId, invite.conversationId);
   const request = await requestMerge(repos, {
     state,
     invite: connected,
-    conversations: [...(igConversation ? [igConversation] : []), conversation],
+    conversations: [...(originConversation ? [originConversation] : []), conversation],
     actor: { type: 'system', id: null },
     now,
-    why: namesAgree ? [] : [describeNameMismatch(contacts.sender.displayName!, instagramNames.find(Boolean)!)],
+    why: namesAgree ? [] : [describeNameMismatch(whatsappName!, instagramNames.find(Boolean)!)],
   });
   return { outcome: 'requested', inviteId: invite.id, mergeRequestId: request.id };
 }
@@ -157,15 +192,15 @@ async function connect(
  * job waits for the lock, so the identities are read again after it and the lock retaken if they
  * moved: the plan is then made on the contacts as they are, never on a tombstone.
  */
-async function lockContactsOf(repos: Repositories, workspaceId: string, igIdentityId: string, senderId: string) {
+async function lockContactsOf(repos: Repositories, workspaceId: string, originIdentityId: string, senderId: string) {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const igIdentity = await repos.identities.get(workspaceId, igIdentityId);
+    const origin = await repos.identities.get(workspaceId, originIdentityId);
     const sender = await repos.identities.get(workspaceId, senderId);
-    if (!igIdentity || !sender) return null;
-    await repos.contacts.lock(workspaceId, [igIdentity.contactId, sender.contactId]);
-    const igAfter = await repos.identities.get(workspaceId, igIdentityId);
+    if (!origin || !sender) return null;
+    await repos.contacts.lock(workspaceId, [origin.contactId, sender.contactId]);
+    const originAfter = await repos.identities.get(workspaceId, originIdentityId);
     const senderAfter = await repos.identities.get(workspaceId, senderId);
-    if (igAfter?.contactId === igIdentity.contactId && senderAfter?.contactId === sender.contactId) return { igIdentity, sender };
+    if (originAfter?.contactId === origin.contactId && senderAfter?.contactId === sender.contactId) return { origin, sender };
   }
   return null;
 }
@@ -173,11 +208,11 @@ async function lockContactsOf(repos: Repositories, workspaceId: string, igIdenti
 /** Nothing is merged: a note for the agent, an audit line, and one more strike for the sender. */
 async function refuseCode(
   repos: Repositories,
-  input: { conversation: Conversation; sender: Identity; senderKey: string; reason: RefusalReason; invite: Invite | null; now: number },
+  input: { conversation: Conversation; sender: Identity; senderKey: string; direction: InviteDirection; reason: RefusalReason; invite: Invite | null; now: number },
 ): Promise<void> {
   const { conversation, now } = input;
   const strikes = await repos.codeGuesses.recordFailure(input.senderKey, now, GUESS_WINDOW_MS);
-  let text = NOTE[input.reason];
+  let text = NOTE[input.direction][input.reason];
   if (strikes >= GUESS_LIMIT) {
     text += ` This sender has sent ${strikes} invalid codes, so their codes are not checked until ${formatUtc(now + GUESS_WINDOW_MS)}.`;
   }
@@ -193,7 +228,13 @@ async function refuseCode(
         subjectType: 'invite',
         subjectId: input.invite?.id ?? input.senderKey,
         contactId,
-        data: { how: 'invite', reason: input.reason, waIdentityId: input.sender.id, strikes },
+        data: {
+          how: 'invite',
+          direction: input.direction,
+          reason: input.reason,
+          [input.direction === 'to_whatsapp' ? 'waIdentityId' : 'igIdentityId']: input.sender.id,
+          strikes,
+        },
       },
       now,
     );

@@ -68,8 +68,10 @@ export async function sendWhatsAppInvite(ctx: AppContext, input: SendWhatsAppInv
     const invite: Invite = {
       id: newId(),
       workspaceId: input.workspaceId,
+      direction: 'to_whatsapp',
       contactId: identity.contactId,
       conversationId: conversation.id,
+      originIdentityId: identity.id,
       igIdentityId: identity.id,
       codeHash: hashInviteCode(code),
       state: 'sent',
@@ -79,6 +81,7 @@ export async function sendWhatsAppInvite(ctx: AppContext, input: SendWhatsAppInv
       connectedAt: null,
       waIdentityId: null,
       waConversationId: null,
+      igConversationId: conversation.id,
       messageId: null,
     };
     await repos.invites.create(invite);

@@ -36,11 +36,11 @@ export async function getContact(ctx: AppContext, input: { workspaceId: string; 
     const window = replyWindow(conversation.lastInboundAt, now);
     return { ...identity, conversation: { ...conversation, replyWindowOpen: window.open, replyWindowClosesAt: window.closesAt } };
   };
-  // The invites of the Instagram identities the contact holds now, not of the contact they were
+  // The invites sent to the identities the contact holds now (either way), not to the contact they were
   // sent from: a merged-in contact's invites stay visible, and an undo takes them back with it.
   const invites = await repos.invites.forIdentities(
     input.workspaceId,
-    identities.filter((i) => i.kind === 'instagram').map((i) => i.id),
+    identities.map((i) => i.id),
   );
   return {
     contact,

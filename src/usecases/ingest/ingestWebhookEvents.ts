@@ -13,6 +13,8 @@ import { moveWhatsAppIdentity } from './steps/moveWhatsAppIdentity';
 import { storeInboundMessage } from './steps/storeInboundMessage';
 import { timeSlices } from './steps/timeSlices';
 import { newMessage } from '../messages/steps/newMessage';
+import { detectInstagramReferralJob } from '../contactMerge/jobs';
+import { sealReferral } from './steps/sealReferral';
 
 export interface IngestWebhookInput {
   channel: ChannelKind;
@@ -179,14 +181,16 @@ async function noteReferral(scope: IngestScope, event: ReferralEvent): Promise<v
     scope.tally.rejected.push(`${event.eventKey}: the sender has no id`);
     return;
   }
+  const sealed = scope.channel.kind === 'instagram' ? sealReferral(event.referral) : null;
+  const ref = sealed?.referral.ref ?? event.referral.ref;
   const referral = newMessage(
     thread.conversation,
     {
       direction: 'system',
       externalId: event.eventKey.slice(0, 500),
       type: 'referral',
-      text: cleanText(event.referral.ref ? `Opened the conversation from a link (ref: ${event.referral.ref})` : 'Opened the conversation from a link'),
-      payload: { referral: event.referral },
+      text: cleanText(ref ? `Opened the conversation from a link (ref: ${ref})` : 'Opened the conversation from a link'),
+      payload: { referral: sealed?.referral ?? event.referral },
       status: 'received',
       sentBy: 'system',
       platformTs: event.timestamp,
@@ -194,8 +198,16 @@ async function noteReferral(scope: IngestScope, event: ReferralEvent): Promise<v
     scope.now,
   );
   const inserted = await scope.repos.messages.insertIfNew(referral);
-  if (inserted) scope.tally.stored += 1;
-  else scope.tally.duplicates += 1;
+  if (!inserted) {
+    scope.tally.duplicates += 1;
+    return;
+  }
+  scope.tally.stored += 1;
+  scope.tally.touchedConversations.set(thread.conversation.id, scope.channel.workspaceId);
+  await scope.repos.events.record(scope.channel.workspaceId, 'message.created', { conversationId: thread.conversation.id, messageId: referral.id }, scope.now);
+  if (sealed) {
+    await scope.repos.jobs.enqueue(detectInstagramReferralJob.of({ messageId: referral.id }, { key: `invite.referral:${referral.id}` }), scope.now);
+  }
 }
 
 function describe(tally: IngestTally): string | null {

@@ -27,7 +27,7 @@ it('admins edit the invite text, sentence and expiry; the next invite uses them'
 
   const patched = await adminApi.patch('/api/workspace/settings', { inviteText: 'Chat with us on WhatsApp?', inviteSentence: 'Olá! Código {code}', inviteExpiryHours: 48 });
   expect(patched.status, patched.text).toBe(200);
-  expect(patched.body.settings).toEqual({ inviteText: 'Chat with us on WhatsApp?', inviteSentence: 'Olá! Código {code}', inviteExpiryHours: 48, whatsappFallbackTemplate: null });
+  expect(patched.body.settings).toEqual({ inviteText: 'Chat with us on WhatsApp?', inviteSentence: 'Olá! Código {code}', inviteExpiryHours: 48, whatsappFallbackTemplate: null, messageRetentionDays: null });
   const audit = await braid.ctx.store.kysely.selectFrom('audit_events').select(['action', 'actor_id']).where('subject_id', '=', workspace.id).execute();
   expect(audit).toEqual([{ action: 'workspace.settings_updated', actor_id: admin.id }]);
 

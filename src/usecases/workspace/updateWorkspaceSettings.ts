@@ -3,6 +3,7 @@ import { notFound, unprocessable } from '../../domain/shared/errors';
 import { isSendable, templateValuesProblem } from '../../domain/messaging/templates';
 import { type FallbackTemplate, type WorkspaceSettings, workspaceSettingsSchema } from '../../domain/workspace/settings';
 import type { Repositories } from '../../store/store';
+import { scheduleMessageRetention } from '../retention/applyMessageRetention';
 
 export interface UpdateWorkspaceSettingsInput {
   workspaceId: string;
@@ -12,8 +13,9 @@ export interface UpdateWorkspaceSettingsInput {
 }
 
 /**
- * An admin edits the workspace's invite wording and lifetime. Invites already sent keep the
- * sentence and expiry they were sent with; the change applies to the next invite. Audited, and
+ * An admin edits the workspace's invite wording and lifetime, and its message retention. Invites
+ * already sent keep the sentence and expiry they were sent with; the change applies to the next
+ * invite. Turning retention on queues its daily sweep. Audited, and
  * `workspace.settings_updated` tells open settings pages.
  */
 export async function updateWorkspaceSettings(ctx: AppContext, input: UpdateWorkspaceSettingsInput): Promise<WorkspaceSettings> {
@@ -42,6 +44,9 @@ export async function updateWorkspaceSettings(ctx: AppContext, input: UpdateWork
       },
       now,
     );
+    if (settings.messageRetentionDays !== null && workspace.settings.messageRetentionDays === null) {
+      await scheduleMessageRetention(repos, workspace.id, now);
+    }
     await repos.events.record(workspace.id, 'workspace.settings_updated', { settings, changed, actorId: input.actorId }, now);
     return settings;
   });

@@ -15,6 +15,7 @@ import {
   keyOf,
   type Kind,
   latestLiveMerge,
+  linkOutcome,
   type MCustomer,
   type MIdentity,
   type MMerge,
@@ -106,10 +107,11 @@ async function afterInviteMerge(m: Model, w: Real, merge: MMerge, boundId?: stri
   const expected = merge.told;
   expect(expected, `merge #${merge.n} completed its invite`).toBeTruthy();
   const owner = m.customers[invite.customer];
-  const payloads = (await w.sends(owner, 'instagram')).map((s) => notMePayloadOf(s.body)).filter((p) => p?.startsWith(`NOT_ME:${merge.id}:`));
-  expect(payloads, `Not me notice for merge #${merge.n} (Instagram window ${expected!.notice ? 'open' : 'closed'})`).toHaveLength(expected!.notice ? 1 : 0);
+  const channel: Kind = invite.direction === 'to_whatsapp' ? 'instagram' : 'whatsapp';
+  const payloads = (await w.sends(owner, channel)).map((s) => notMePayloadOf(s.body)).filter((p) => p?.startsWith(`NOT_ME:${merge.id}:`));
+  expect(payloads, `Not me notice for merge #${merge.n} (${channelName(channel)} window ${expected!.notice ? 'open' : 'closed'})`).toHaveLength(expected!.notice ? 1 : 0);
   if (payloads[0]) {
-    const notice = { merge, payload: payloads[0] };
+    const notice = { merge, payload: payloads[0], channel };
     m.notices[invite.customer].push(notice);
     m.noticeLog.push({ customer: invite.customer, notice });
   }
@@ -166,7 +168,17 @@ export class SendInvite extends Step {
     const sentence = decodeURIComponent(new URL(url).searchParams.get('text')!);
     const code = sentence.match(/[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/)![0];
     expect(m.invites.some((i) => i.code === code), 'a new code').toBe(false);
-    sendInvite(m, { id: response.body.invite.id, customer: this.customer, igKey: ig.key, contactId: ig.contactId, sentence, code, sentAt: m.now, expiresAt: m.now + INVITE_TTL_MS });
+    sendInvite(m, {
+      id: response.body.invite.id,
+      direction: 'to_whatsapp',
+      customer: this.customer,
+      originKey: ig.key,
+      contactId: ig.contactId,
+      sentence,
+      code,
+      sentAt: m.now,
+      expiresAt: m.now + INVITE_TTL_MS,
+    });
   }
   toString() {
     return `agent sends ${who(this.customer)} a WhatsApp invite`;
@@ -188,7 +200,7 @@ export class SendCode extends Step {
     super();
   }
   holds(m: Readonly<Model>) {
-    return m.invites.length > this.invite;
+    return m.invites.length > this.invite && m.invites[this.invite].direction === 'to_whatsapp';
   }
   async act(m: Model, w: Real) {
     const invite = m.invites[this.invite];
@@ -203,7 +215,7 @@ export class SendCode extends Step {
       const identity = await bindIdentity(m, w, sender, 'whatsapp');
       identity.lastInboundAt = receivedAt;
       identity.texts.push(text);
-      viewsBefore = await bothViews(w, contactOf(m, invite.igKey).id, contactOf(m, senderKey).id);
+      viewsBefore = await bothViews(w, contactOf(m, invite.originKey).id, contactOf(m, senderKey).id);
     });
     m.now = checkedAt;
     const outcome = receiveCode(m, { senderKey, invite: this.spelling === 'typo' ? null : invite, receivedAt, checkedAt, viewsBefore: viewsBefore! });
@@ -230,6 +242,107 @@ export class SendCode extends Step {
     const from = this.from === 'owner' ? `the customer of invite #${this.invite}` : who(this.from);
     const spelling = this.spelling === 'typo' ? ' with a typo in the code' : this.spelling === 'in a sentence' ? ' in lower case inside a sentence' : '';
     return `${from} sends the code of invite #${this.invite} on WhatsApp${spelling}${crashNote(this.crash)}`;
+  }
+}
+
+export class SendInstagramLink extends Step {
+  constructor(readonly customer: number) {
+    super();
+  }
+  holds(m: Readonly<Model>) {
+    return m.identities.has(keyOf(this.customer, 'whatsapp'));
+  }
+  async act(m: Model, w: Real) {
+    const customer = m.customers[this.customer];
+    const wa = m.identities.get(keyOf(this.customer, 'whatsapp'))!;
+    const expected = linkOutcome(m, this.customer);
+    const response = await w.api.post(`/api/conversations/${wa.conversationId}/instagram-link`);
+    if (expected.kind !== 'sent') {
+      expect(response.status, response.text).toBe(409);
+      expect(response.body.error.code).toBe(expected.kind === 'window_closed' ? 'reply_window_closed' : 'contact_has_instagram');
+      count(m, `link.refused_${expected.kind}`);
+      return;
+    }
+    expect(response.status, response.text).toBe(201);
+    expect(response.body.invite).toMatchObject({ state: 'sent', direction: 'to_instagram', contactId: wa.contactId, expiresAt: m.now + INVITE_TTL_MS });
+    await w.settle();
+    const cta = (await w.sends(customer, 'whatsapp')).filter((s) => (s.body as any).interactive?.type === 'cta_url').at(-1);
+    const url = (cta!.body as any).interactive.action.parameters.url as string;
+    const code = new URL(url).searchParams.get('ref')!;
+    expect(m.invites.some((i) => i.code === code), 'a new code').toBe(false);
+    sendInvite(m, {
+      id: response.body.invite.id,
+      direction: 'to_instagram',
+      customer: this.customer,
+      originKey: wa.key,
+      contactId: wa.contactId,
+      sentence: url,
+      code,
+      sentAt: m.now,
+      expiresAt: m.now + INVITE_TTL_MS,
+    });
+  }
+  toString() {
+    return `agent sends ${who(this.customer)} an Instagram link`;
+  }
+}
+
+/**
+ * A customer taps the Open Instagram button of link #`invite` (its own customer, or a stranger it
+ * was forwarded to) and writes on the Instagram that opens: the ref reaches Braid as a
+ * messaging_referral (Instagram thread already there) or on the first message of a new thread.
+ */
+export class TapInstagramLink extends Step {
+  constructor(readonly invite: number, readonly from: number | 'owner') {
+    super();
+  }
+  holds(m: Readonly<Model>) {
+    return m.invites.length > this.invite && m.invites[this.invite].direction === 'to_instagram';
+  }
+  async act(m: Model, w: Real) {
+    const invite = m.invites[this.invite];
+    const senderIndex = this.from === 'owner' ? invite.customer : this.from;
+    const sender = m.customers[senderIndex];
+    const senderKey = keyOf(senderIndex, 'instagram');
+    const text = nextText(m, `${sender.token} opens an Instagram link, message`);
+    const receivedAt = m.now;
+    let viewsBefore: MMerge['viewsBefore'] | undefined;
+    const checkedAt = await w.customerActs(
+      async () => {
+        await w.env.platform.openIgMeLink(sender.id, invite.sentence);
+        await w.env.platform.sendInstagramText(sender.id, text);
+      },
+      'none',
+      async () => {
+        const identity = await bindIdentity(m, w, sender, 'instagram');
+        identity.lastInboundAt = receivedAt;
+        identity.texts.push(text);
+        viewsBefore = await bothViews(w, contactOf(m, invite.originKey).id, contactOf(m, senderKey).id);
+      },
+    );
+    m.now = checkedAt;
+    const outcome = receiveCode(m, { senderKey, invite, receivedAt, checkedAt, viewsBefore: viewsBefore! });
+    m.now = receivedAt;
+    count(m, `link.${outcome.kind === 'refused' ? `refused_${outcome.reason}` : outcome.kind}`);
+
+    const senderIdentity = m.identities.get(senderKey)!;
+    const notes = (await w.notes(senderIdentity.conversationId)).filter((n) => String(n.payload.reason).startsWith('invite_code_'));
+    expect(notes.map((n) => n.payload.reason), `notes about refused links in ${senderKey}'s conversation`).toEqual(
+      (m.refusals.get(senderIdentity.conversationId) ?? []).map((r) => `invite_code_${r}`),
+    );
+    if (outcome.kind === 'merged') await afterInviteMerge(m, w, outcome.merge);
+    if (outcome.kind === 'requested') {
+      const { request } = outcome;
+      const known = new Set(m.requests.map((r) => r.id));
+      const fresh = (await w.view(request.survivorId)).pendingMergeRequests.filter((r: any) => !known.has(r.id));
+      expect(fresh.map((r: any) => [r.inviteId, r.otherContactId]), 'one new merge request').toEqual([[invite.id, request.otherId]]);
+      request.id = fresh[0].id;
+      expect(fresh[0].reason.includes('names differ'), `request reason "${fresh[0].reason}"`).toBe(request.namesDiffer);
+    }
+  }
+  toString() {
+    const from = this.from === 'owner' ? `the customer of link #${this.invite}` : `stranger ${who(this.from)}`;
+    return `${from} taps Open Instagram of invite #${this.invite} and writes on Instagram`;
   }
 }
 
@@ -371,9 +484,16 @@ export class TapNotMe extends Step {
   async act(m: Model, w: Real) {
     const { customer: index, notice } = m.noticeLog[this.notice];
     const customer = m.customers[index];
-    const ig = m.identities.get(keyOf(index, 'instagram'))!;
+    // The notice is where the invite was sent: Instagram (a quick reply) or WhatsApp (a reply button).
+    const ig = m.identities.get(keyOf(index, notice.channel))!;
     const at = m.now;
-    const ranAt = await w.customerActs(() => w.env.platform.tapInstagramQuickReply(customer.id, 'Not me', notice.payload), this.crash);
+    const ranAt = await w.customerActs(
+      () =>
+        notice.channel === 'instagram'
+          ? w.env.platform.tapInstagramQuickReply(customer.id, 'Not me', notice.payload)
+          : w.env.platform.tapWhatsAppButton(customer.id, { id: notice.payload, title: 'Not me' }),
+      this.crash,
+    );
     ig.lastInboundAt = at;
     ig.texts.push('Not me');
     m.now = ranAt;
@@ -463,6 +583,8 @@ export function mergeCommands(maxCommands: number) {
       ...times(2, fc.tuple(customer, crash).map(([c, x]) => new CustomerWrites(c, 'whatsapp', x))),
       ...times(5, customer.map((c) => new SendInvite(c))),
       ...times(8, fc.tuple(few, codeSender, spelling, crash).map(([i, from, how, x]) => new SendCode(i, from, how, x))),
+      ...times(2, customer.map((c) => new SendInstagramLink(c))),
+      ...times(3, fc.tuple(few, codeSender).map(([i, from]) => new TapInstagramLink(i, from))),
       ...times(2, fc.boolean().map((on) => new SetManualMergeMode(on))),
       ...times(3, few.map((i) => new DecideRequest(i, 'accept'))),
       few.map((i) => new DecideRequest(i, 'reject')),

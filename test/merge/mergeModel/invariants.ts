@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { MERGE_CONFIRMATION_TEXT } from '../../../src/usecases/contactMerge/steps/completeInvite';
+import { INSTAGRAM_LINK_CONFIRMATION_TEXT, MERGE_CONFIRMATION_TEXT } from '../../../src/usecases/contactMerge/steps/completeInvite';
 import { identitiesOn, type MMerge, type Model, resolve, undoOutcome, windowOpen } from './model';
 import { notMePayloadOf, sentText, type World } from './world';
 
@@ -42,14 +42,22 @@ export async function checkInvariants(m: Model, w: World): Promise<void> {
       expect(confirmed, `${where} holds two identities of one channel without an agent's confirmation`).toBe(true);
     }
 
-    // A contact lists the invites of the Instagram identities it holds (after a merge, both
-    // contacts' invites; after an undo, each back with its identity), in the state the model expects.
-    const invites = m.invites.filter((i) => m.identities.get(i.igKey)!.contactId === contact.id);
+    // A contact lists the invites sent to the identities it holds (after a merge, both contacts'
+    // invites; after an undo, each back with its identity), in the state the model expects.
+    const invites = m.invites.filter((i) => m.identities.get(i.originKey)!.contactId === contact.id);
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    const idOf = (key: string | null) => (key ? m.identities.get(key)!.id : null);
     expect(
-      view.invites.map((i: any) => ({ id: i.id, state: i.state, waIdentityId: i.waIdentityId })).sort(byId),
+      view.invites.map((i: any) => ({ id: i.id, state: i.state, waIdentityId: i.waIdentityId, igIdentityId: i.igIdentityId })).sort(byId),
       `invites of ${where}`,
-    ).toEqual(invites.map((i) => ({ id: i.id, state: i.state, waIdentityId: i.waKey ? m.identities.get(i.waKey)!.id : null })).sort(byId));
+    ).toEqual(
+      invites
+        .map((i) => {
+          const [ig, wa] = i.direction === 'to_whatsapp' ? [i.originKey, i.answerKey] : [i.answerKey, i.originKey];
+          return { id: i.id, state: i.state, waIdentityId: idOf(wa), igIdentityId: idOf(ig) };
+        })
+        .sort(byId),
+    );
     const pending = m.requests.filter((r) => r.state === 'pending' && (r.survivorId === contact.id || r.otherId === contact.id));
     expect(
       view.pendingMergeRequests.map((r: any) => ({ id: r.id, inviteId: r.inviteId, survivorContactId: r.survivorContactId, otherContactId: r.otherContactId })).sort(byId),
@@ -173,7 +181,12 @@ async function checkCustomerPhones(m: Model, w: World): Promise<void> {
     const whatsapp = customerSends.filter((s) => s.channel === 'whatsapp');
     const instagram = customerSends.filter((s) => s.channel === 'instagram');
     expect(whatsapp.filter((s) => sentText(s.body) === MERGE_CONFIRMATION_TEXT).length, `WhatsApp confirmations to c${index}`).toBe(m.confirmations[index]);
-    expect(instagram.map((s) => notMePayloadOf(s.body)).filter(Boolean), `Not me notices to c${index}`).toEqual(m.notices[index].map((n) => n.payload));
+    expect(instagram.filter((s) => sentText(s.body) === INSTAGRAM_LINK_CONFIRMATION_TEXT).length, `Instagram confirmations to c${index}`).toBe(m.linkConfirmations[index]);
+    for (const [channel, received] of [['instagram', instagram], ['whatsapp', whatsapp]] as const) {
+      expect(received.map((s) => notMePayloadOf(s.body)).filter(Boolean), `Not me notices to c${index} on ${channel}`).toEqual(
+        m.notices[index].filter((n) => n.channel === channel).map((n) => n.payload),
+      );
+    }
     for (const send of customerSends) {
       const text = sentText(send.body);
       if (text !== undefined && replies.has(text)) replies.get(text)!.push(`c${index}:${send.channel === 'instagram' ? 'ig' : 'wa'}`);

@@ -66,19 +66,26 @@ export interface MContact {
   mergedInto: string | null;
 }
 
+export type Direction = 'to_whatsapp' | 'to_instagram';
+
 export interface MInvite {
   n: number;
   id: string;
+  /** A WhatsApp invite sent on Instagram, or an Instagram link sent on WhatsApp. */
+  direction: Direction;
   customer: number;
-  igKey: string;
-  /** The contact the invite was sent from (the contact view lists it on the contact holding `igKey`). */
+  /** The identity the invite was sent to (Instagram, or WhatsApp for a link). */
+  originKey: string;
+  /** The contact the invite was sent from (the contact view lists it on the contact holding `originKey`). */
   contactId: string;
+  /** The pre-filled WhatsApp sentence, or the ig.me link. */
   sentence: string;
   code: string;
   state: InviteState;
   sentAt: number;
   expiresAt: number;
-  waKey: string | null;
+  /** The identity that answered with the code (WhatsApp, or Instagram for a link). */
+  answerKey: string | null;
 }
 
 export interface MRequest {
@@ -124,6 +131,8 @@ export interface MMerge {
 export interface MNotice {
   merge: MMerge;
   payload: string;
+  /** Where the notice went: Instagram for a WhatsApp invite, WhatsApp for an Instagram link. */
+  channel: Kind;
 }
 
 export interface MReply {
@@ -152,11 +161,13 @@ export interface Model {
   noticeLog: { customer: number; notice: MNotice }[];
   /** WhatsApp confirmations ("Thanks! Your WhatsApp is now linked…") each customer received. */
   confirmations: number[];
+  /** Instagram confirmations ("Thanks! Your Instagram is now linked…") after an Instagram link. */
+  linkConfirmations: number[];
   /** Bad-code windows per WhatsApp identity. */
   strikes: Map<string, { windowStart: number; failures: number }>;
   /** Notes about refused codes, per WhatsApp conversation, in order. */
   refusals: Map<string, RefusalReason[]>;
-  /** Not me notes per Instagram conversation. */
+  /** Not me notes per conversation the invite was sent on. */
   disputeNotes: Map<string, number>;
   replies: MReply[];
   /** Every message id any timeline of the run has shown: none may disappear. */
@@ -179,6 +190,7 @@ export function newModel(run: number, now: number, customers: MCustomer[], stats
     notices: customers.map(() => []),
     noticeLog: [],
     confirmations: customers.map(() => 0),
+    linkConfirmations: customers.map(() => 0),
     strikes: new Map(),
     refusals: new Map(),
     disputeNotes: new Map(),
@@ -340,7 +352,7 @@ export function receiveCode(
     return { kind: 'refused', reason };
   };
   if (!invite) return refuse('unknown');
-  if (invite.state === 'connected' || invite.state === 'merged') return invite.waKey === senderKey ? { kind: 'repeated' } : refuse('other_user');
+  if (invite.state === 'connected' || invite.state === 'merged') return invite.answerKey === senderKey ? { kind: 'repeated' } : refuse('other_user');
   if (invite.state !== 'sent') return refuse(invite.state);
   if (invite.expiresAt <= input.receivedAt) {
     invite.state = 'expired';
@@ -348,8 +360,8 @@ export function receiveCode(
   }
 
   invite.state = 'connected';
-  invite.waKey = senderKey;
-  const survivor = contactOf(m, invite.igKey);
+  invite.answerKey = senderKey;
+  const survivor = contactOf(m, invite.originKey);
   const other = contactOf(m, senderKey);
   if (survivor.id === other.id) {
     invite.state = 'merged';
@@ -357,7 +369,11 @@ export function receiveCode(
   }
   const owner = m.customers[invite.customer];
   const sender = m.customers[m.identities.get(senderKey)!.customer];
-  const agree = namesAgree(sender.name, [owner.name, owner.username, survivor.name]);
+  // The WhatsApp name against the Instagram names: the sender's or the owner's, by direction.
+  const agree =
+    invite.direction === 'to_whatsapp'
+      ? namesAgree(sender.name, [owner.name, owner.username, survivor.name])
+      : namesAgree(owner.name, [sender.name, sender.username]);
   const conflict = mergeConflicts(m, survivor.id, other.id);
   if (m.autoMerge && !conflict && agree) {
     const merge = applyMerge(m, {
@@ -396,10 +412,10 @@ export interface InviteNotices {
 export function completeInvite(m: Model, invite: MInvite, merge: MMerge): void {
   if (invite.state !== 'connected') return;
   invite.state = 'merged';
-  const sender = m.identities.get(invite.waKey!)!;
+  const sender = m.identities.get(invite.answerKey!)!;
   const confirmation = windowOpen(sender, m.now);
-  if (confirmation) m.confirmations[sender.customer] += 1;
-  const notice = windowOpen(m.identities.get(invite.igKey), m.now);
+  if (confirmation) (invite.direction === 'to_whatsapp' ? m.confirmations : m.linkConfirmations)[sender.customer] += 1;
+  const notice = windowOpen(m.identities.get(invite.originKey), m.now);
   if (!notice) count(m, 'notice.window_closed');
   merge.told = { confirmation, notice };
 }
@@ -448,14 +464,24 @@ export function inviteOutcome(m: Readonly<Model>, customer: number): InviteOutco
   return { kind: 'sent' };
 }
 
-/** Sending an invite ends the Instagram identity's earlier unused ones: expired if their time is up, else superseded. */
-export function sendInvite(m: Model, invite: Omit<MInvite, 'n' | 'state' | 'waKey'>): MInvite {
+/** An Instagram link needs the WhatsApp window open and a contact not on Instagram yet. */
+export type LinkOutcome = { kind: 'window_closed' } | { kind: 'has_instagram' } | { kind: 'sent' };
+
+export function linkOutcome(m: Readonly<Model>, customer: number): LinkOutcome {
+  const wa = m.identities.get(keyOf(customer, 'whatsapp'))!;
+  if (!windowOpen(wa, m.now)) return { kind: 'window_closed' };
+  if (identitiesOn(m, wa.contactId, 'instagram').length > 0) return { kind: 'has_instagram' };
+  return { kind: 'sent' };
+}
+
+/** Sending an invite ends the identity's earlier unused ones of that direction: expired if their time is up, else superseded. */
+export function sendInvite(m: Model, invite: Omit<MInvite, 'n' | 'state' | 'answerKey'>): MInvite {
   for (const old of m.invites) {
-    if (old.igKey === invite.igKey && old.state === 'sent') old.state = old.expiresAt <= m.now ? 'expired' : 'superseded';
+    if (old.originKey === invite.originKey && old.direction === invite.direction && old.state === 'sent') old.state = old.expiresAt <= m.now ? 'expired' : 'superseded';
   }
-  const created: MInvite = { ...invite, n: m.invites.length, state: 'sent', waKey: null };
+  const created: MInvite = { ...invite, n: m.invites.length, state: 'sent', answerKey: null };
   m.invites.push(created);
-  count(m, 'invite.sent');
+  count(m, invite.direction === 'to_whatsapp' ? 'invite.sent' : 'link.sent');
   return created;
 }
 
@@ -471,8 +497,8 @@ export function dispute(m: Model, notice: MNotice): DisputeOutcome {
   const { merge } = notice;
   if (!merge.live) return { kind: 'already_undone' };
   const invite = m.invites.find((i) => i.id === merge.inviteId)!;
-  const igConversation = m.identities.get(invite.igKey)!.conversationId;
-  m.disputeNotes.set(igConversation, (m.disputeNotes.get(igConversation) ?? 0) + 1);
+  const originConversation = m.identities.get(invite.originKey)!.conversationId;
+  m.disputeNotes.set(originConversation, (m.disputeNotes.get(originConversation) ?? 0) + 1);
   if (invite.state === 'merged') invite.state = 'disputed';
   if (undoOutcome(m, merge) === 'out_of_order') {
     count(m, 'dispute.kept_out_of_order');

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context';
 import type { Merge } from '../../../store/repositories/merges';
 import { sendWhatsAppInvite } from '../../../usecases/contactMerge/sendWhatsAppInvite';
+import { sendInstagramLink } from '../../../usecases/contactMerge/sendInstagramLink';
 import { acceptMergeRequest } from '../../../usecases/contactMerge/acceptMergeRequest';
 import { rejectMergeRequest } from '../../../usecases/contactMerge/rejectMergeRequest';
 import { undoMerge } from '../../../usecases/contactMerge/undoMerge';
@@ -17,6 +18,13 @@ export function mergeRoutes(app: FastifyInstance, ctx: AppContext): void {
   defineRoute(app, ctx, { method: 'POST', url: '/api/conversations/:id/whatsapp-invite', summary: 'Send the Instagram customer a WhatsApp invite (Connect button)', tag, access: 'agent', params: idParams, status: 201 },
     async ({ user, params }) => {
       const { invite, item, message, superseded } = await sendWhatsAppInvite(ctx, { workspaceId: user.workspaceId, conversationId: params.id, actorId: user.id });
+      const { codeHash: _hidden, ...shown } = invite;
+      return { invite: shown, itemId: item.id, messageId: message.id, superseded };
+    });
+
+  defineRoute(app, ctx, { method: 'POST', url: '/api/conversations/:id/instagram-link', summary: 'Send the WhatsApp customer an Instagram link (Open Instagram button)', tag, access: 'agent', params: idParams, status: 201 },
+    async ({ user, params }) => {
+      const { invite, item, message, superseded } = await sendInstagramLink(ctx, { workspaceId: user.workspaceId, conversationId: params.id, actorId: user.id });
       const { codeHash: _hidden, ...shown } = invite;
       return { invite: shown, itemId: item.id, messageId: message.id, superseded };
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_RETENTION_DAYS } from '../../../domain/workspace/settings';
 
 export const updateWorkspaceSettingsBody = z
   .object({
@@ -14,6 +15,7 @@ export const updateWorkspaceSettingsBody = z
       .strict()
       .nullable()
       .optional(),
+    messageRetentionDays: z.number().int().min(1, 'keep messages at least 1 day, or send null to keep them all').max(MAX_RETENTION_DAYS).nullable().optional(),
   })
   .strict()
-  .refine((b) => Object.keys(b).length > 0, 'change at least one of inviteText, inviteSentence, inviteExpiryHours, whatsappFallbackTemplate');
+  .refine((b) => Object.keys(b).length > 0, 'change at least one of inviteText, inviteSentence, inviteExpiryHours, whatsappFallbackTemplate, messageRetentionDays');

@@ -10,8 +10,10 @@ export function inviteEvent(invite: Invite) {
     contactId: invite.contactId,
     conversationId: invite.conversationId,
     state: invite.state,
+    direction: invite.direction,
     messageId: invite.messageId,
     waConversationId: invite.waConversationId,
+    igConversationId: invite.igConversationId,
   };
 }
 
@@ -25,16 +27,12 @@ export async function moveInvite(
   invite: Invite,
   from: InviteState[],
   to: InviteState,
-  change: { actor: Actor; now: number; data?: Record<string, unknown>; connected?: { waIdentityId: string; waConversationId: string } },
+  change: { actor: Actor; now: number; data?: Record<string, unknown>; connected?: { identityId: string; conversationId: string } },
 ): Promise<Invite | null> {
   const { now } = change;
-  const moved = await repos.invites.transition(invite.id, from, to, change.connected && { ...change.connected, connectedAt: now });
+  const moved = await repos.invites.transition(invite.id, from, to, change.connected && { answer: change.connected, connectedAt: now });
   if (!moved) return null;
-  const updated: Invite = {
-    ...invite,
-    state: to,
-    ...(change.connected && { ...change.connected, connectedAt: now }),
-  };
+  const updated = (await repos.invites.get(invite.workspaceId, invite.id))!;
   await updateSystemItem(repos, invite.workspaceId, invite.messageId, { state: to, ...(change.connected && { connectedAt: now }) }, now);
   await repos.audit.append(
     {
@@ -45,7 +43,7 @@ export async function moveInvite(
       subjectType: 'invite',
       subjectId: invite.id,
       contactId: invite.contactId,
-      data: { how: 'invite', ...change.data },
+      data: { how: 'invite', direction: invite.direction, ...change.data },
     },
     now,
   );

@@ -1,7 +1,7 @@
 import { describeMergeConflict } from '../../../domain/contactMerge/mergePlan';
 import { newId } from '../../../domain/shared/ids';
 import type { Conversation } from '../../../store/repositories/conversations';
-import type { Invite } from '../../../store/repositories/invites';
+import { type Invite, inviteConversationIds } from '../../../store/repositories/invites';
 import type { MergeRequest } from '../../../store/repositories/mergeRequests';
 import type { Repositories } from '../../../store/store';
 import { contactLabel, type MergeState } from './loadMergeState';
@@ -22,8 +22,8 @@ export function mergeRequestEvent(request: MergeRequest, conversationIds: string
 
 /**
  * Asks the agent instead of merging: manual merge mode, or a conflict that must never be merged
- * automatically. The question is posted in the Instagram thread and in the new WhatsApp
- * conversation (who connected, through which invite), with Merge and Reject on both.
+ * automatically. The question is posted in the conversation the invite was sent on and in the one
+ * the customer answered on (who connected, through which invite), with Merge and Reject on both.
  */
 export async function requestMerge(
   repos: Repositories,
@@ -48,7 +48,11 @@ export async function requestMerge(
 
   const identities = [...state.survivorIdentities, ...state.otherIdentities];
   const who = contactLabel(state.other, identities);
-  const text = `${who} connected on WhatsApp through the invite sent to ${contactLabel(state.survivor, identities)}. Merge the two contacts?`;
+  const to = contactLabel(state.survivor, identities);
+  const text =
+    invite.direction === 'to_instagram'
+      ? `${who} opened Instagram through the Instagram link sent to ${to}. Merge the two contacts?`
+      : `${who} connected on WhatsApp through the invite sent to ${to}. Merge the two contacts?`;
   for (const conversation of input.conversations) {
     await addSystemItem(
       repos,
@@ -79,7 +83,7 @@ export async function requestMerge(
         subjectType: 'merge_request',
         subjectId: request.id,
         contactId,
-        data: { how: 'invite', inviteId: invite.id, reason },
+        data: { how: 'invite', direction: invite.direction, inviteId: invite.id, reason },
       },
       now,
     );
@@ -90,7 +94,7 @@ export async function requestMerge(
 
 /** Shows a decided request's new state on its thread items and tells open UIs. */
 export async function publishDecision(repos: Repositories, request: MergeRequest, invite: Invite | undefined, now: number): Promise<void> {
-  const conversationIds = invite ? [invite.conversationId, ...(invite.waConversationId ? [invite.waConversationId] : [])] : [];
+  const conversationIds = invite ? inviteConversationIds(invite) : [];
   for (const messageId of await repos.mergeRequests.threadItemIds(conversationIds, request)) {
     await updateSystemItem(repos, request.workspaceId, messageId, { state: request.state }, now);
   }

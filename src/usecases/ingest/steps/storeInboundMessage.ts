@@ -1,7 +1,8 @@
 import type { MessageEvent } from '../../../channels/events';
 import { matchAutomationJob } from '../../automations/jobs';
-import { parseNotMePayload } from '../../../domain/contactMerge/inviteSafety';
-import { detectInviteCodeJob, disputeMergeJob } from '../../contactMerge/jobs';
+import { notMeAnswerOf, parseNotMePayload } from '../../../domain/contactMerge/inviteSafety';
+import { detectInstagramReferralJob, detectInviteCodeJob, disputeMergeJob } from '../../contactMerge/jobs';
+import { sealReferral } from './sealReferral';
 import { ensureCustomerThread } from './ensureCustomerThread';
 import { cleanText, type IngestScope, previewOf } from './ingestScope';
 import { newMessage } from '../../messages/steps/newMessage';
@@ -23,6 +24,7 @@ export async function storeInboundMessage(scope: IngestScope, event: MessageEven
   const { conversation } = thread;
   const isEcho = event.direction === 'echo';
   const text = cleanText(event.text);
+  const sealed = channel.kind === 'instagram' && !isEcho ? sealReferral(event.payload.referral) : null;
 
   if (isEcho && (await isOwnSendInFlight(scope, conversation.id, event.externalId, text))) {
     scope.tally.duplicates += 1;
@@ -37,7 +39,7 @@ export async function storeInboundMessage(scope: IngestScope, event: MessageEven
       externalId: event.externalId,
       type: event.messageType,
       text,
-      payload: { ...event.payload },
+      payload: { ...event.payload, ...(sealed && { referral: sealed.referral }) },
       status: isEcho ? 'sent' : 'received',
       sentBy: isEcho ? 'business_app' : 'customer',
       platformTs: event.timestamp,
@@ -64,7 +66,10 @@ export async function storeInboundMessage(scope: IngestScope, event: MessageEven
   if (channel.kind === 'whatsapp' && text) {
     await repos.jobs.enqueue(detectInviteCodeJob.of({ messageId: message.id }, { key: `invite.detect:${message.id}` }), now);
   }
-  if (channel.kind === 'instagram' && parseNotMePayload(String(event.payload.quickReplyPayload ?? ''))) {
+  if (sealed) {
+    await repos.jobs.enqueue(detectInstagramReferralJob.of({ messageId: message.id }, { key: `invite.referral:${message.id}` }), now);
+  }
+  if (parseNotMePayload(notMeAnswerOf(event.payload))) {
     await repos.jobs.enqueue(disputeMergeJob.of({ messageId: message.id }, { key: `merge.dispute:${message.id}` }), now);
   }
 }

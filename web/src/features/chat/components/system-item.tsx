@@ -1,6 +1,6 @@
 import { Bot, GitMerge, Info, Split, StickyNote, UserCheck } from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
-import { WhatsAppIcon } from '../../../components/icons/channel-icons';
+import { InstagramIcon, WhatsAppIcon } from '../../../components/icons/channel-icons';
 import { cx } from '../../../components/ui/cx';
 import { CHANNEL_NAME, fullTime, messageTime } from '../../../lib/format';
 import type { Message } from '../api/list-contact-timeline';
@@ -30,9 +30,11 @@ function InviteItem({ item }: { item: Message }) {
   const expiresAt = payloadNumber(item, 'expiresAt');
   // An unused invite is not rewritten when it runs out; show it as what it is now.
   const shown = state === 'sent' && expiresAt !== undefined && expiresAt <= Date.now() ? 'expired' : state;
+  // The icon is where the invite takes the customer: WhatsApp, or Instagram for an Instagram link.
+  const Icon = payloadString(item, 'direction') === 'to_instagram' ? InstagramIcon : WhatsAppIcon;
   return (
     <li className="system-item system-invite">
-      <WhatsAppIcon size={16} />
+      <Icon size={16} />
       <span>
         <strong>{item.text ?? 'WhatsApp invite sent'}</strong> · <span className={cx('invite-state', `invite-state-${shown}`)}>{INVITE_STATE[shown] ?? shown}</span>
         {shown === 'sent' && expiresAt !== undefined && <span className="muted"> · valid until {fullTime(expiresAt)}</span>}

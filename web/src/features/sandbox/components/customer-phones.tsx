@@ -9,13 +9,25 @@ import { WhatsAppScreen } from './whatsapp-screen';
 /**
  * One simulated customer's two phones, side by side (stacked on narrow screens). Tapping a wa.me
  * link on Instagram does what the phone does: switches to WhatsApp with the link's text typed in,
- * ready to edit and send.
+ * ready to edit and send; tapping an ig.me link on WhatsApp switches to Instagram on the
+ * business's chat.
  */
 export function CustomerPhones({ customerId, business }: { customerId: string; business: SandboxBusiness }) {
   const threads = useThreads(customerId);
   const [whatsappDraft, setWhatsappDraft] = useState('');
   const [openedFromLink, setOpenedFromLink] = useState(0);
   const whatsappInput = useRef<HTMLTextAreaElement>(null);
+  const [openedInstagram, setOpenedInstagram] = useState(0);
+  const instagramInput = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (!openedInstagram) return;
+    const input = instagramInput.current;
+    input?.closest('section')?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+    input?.focus();
+    const timer = window.setTimeout(() => setOpenedInstagram(0), 1_500);
+    return () => window.clearTimeout(timer);
+  }, [openedInstagram]);
 
   useEffect(() => {
     if (!openedFromLink) return;
@@ -48,6 +60,8 @@ export function CustomerPhones({ customerId, business }: { customerId: string; b
           setWhatsappDraft(text);
           setOpenedFromLink(Date.now());
         }}
+        inputRef={instagramInput}
+        highlighted={openedInstagram > 0}
       />
       <WhatsAppScreen
         customer={customer}
@@ -57,6 +71,7 @@ export function CustomerPhones({ customerId, business }: { customerId: string; b
         onDraftChange={setWhatsappDraft}
         inputRef={whatsappInput}
         highlighted={openedFromLink > 0}
+        onOpenedInstagram={() => setOpenedInstagram(Date.now())}
       />
       </div>
     </>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { type RefObject, useCallback, useState } from 'react';
 import { InstagramIcon } from '../../../components/icons/channel-icons';
 import { errorMessage } from '../../../lib/api';
 import type { SandboxBusiness } from '../api/get-business';
@@ -20,10 +20,13 @@ export interface InstagramScreenProps {
   messages: ThreadMessage[];
   /** A wa.me button to the business was tapped: open WhatsApp with this text. */
   onOpenWhatsApp: (text: string) => void;
+  /** Instagram was just opened from an ig.me link: the screen shows it and its composer has focus. */
+  inputRef?: RefObject<HTMLTextAreaElement | null>;
+  highlighted?: boolean;
 }
 
 /** The customer's Instagram Direct thread with the business. */
-export function InstagramScreen({ customerId, business, messages, onOpenWhatsApp }: InstagramScreenProps) {
+export function InstagramScreen({ customerId, business, messages, onOpenWhatsApp, inputRef, highlighted }: InstagramScreenProps) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string | null>(null);
   const send = useSendInstagramMessage(customerId);
@@ -55,6 +58,8 @@ export function InstagramScreen({ customerId, business, messages, onOpenWhatsApp
       messageCount={messages.length}
       draft={draft}
       onDraftChange={setDraft}
+      inputRef={inputRef}
+      highlighted={highlighted}
       sending={send.isPending}
       error={error}
       mediaActions={

@@ -6,6 +6,7 @@ import { useSendCustomerMedia } from '../api/send-customer-media';
 import { useSendWhatsAppMessage } from '../api/send-whatsapp-message';
 import { useShareWhatsAppPhone } from '../api/share-whatsapp-phone';
 import { useTapWhatsAppButton } from '../api/tap-whatsapp-button';
+import { useOpenInstagramLink } from '../api/open-instagram-link';
 import type { SandboxButton, SandboxCustomer, ThreadMessage } from '../api/types';
 import { useViewWhatsAppChat } from '../api/view-whatsapp-chat';
 import type { ButtonAction } from '../lib/button-actions';
@@ -23,15 +24,18 @@ export interface WhatsAppScreenProps {
   onDraftChange: (text: string) => void;
   inputRef: RefObject<HTMLTextAreaElement | null>;
   highlighted: boolean;
+  /** An ig.me link was tapped and Instagram opened on the business's chat. */
+  onOpenedInstagram: () => void;
 }
 
 /** The customer's WhatsApp chat with the business number. */
-export function WhatsAppScreen({ customer, business, messages, draft, onDraftChange, inputRef, highlighted }: WhatsAppScreenProps) {
+export function WhatsAppScreen({ customer, business, messages, draft, onDraftChange, inputRef, highlighted, onOpenedInstagram }: WhatsAppScreenProps) {
   const [error, setError] = useState<string | null>(null);
   const send = useSendWhatsAppMessage(customer.id);
   const sendMedia = useSendCustomerMedia(customer.id);
   const tapButton = useTapWhatsAppButton(customer.id);
   const sharePhone = useShareWhatsAppPhone(customer.id);
+  const openInstagram = useOpenInstagramLink(customer.id);
   const view = useViewWhatsAppChat(customer.id);
   const markRead = useCallback(() => view.mutate(), [view.mutate]);
   useMarkSeenWhileVisible(messages, markRead);
@@ -43,7 +47,8 @@ export function WhatsAppScreen({ customer, business, messages, draft, onDraftCha
     else if (action.kind === 'share-phone') {
       if (customer.phone) sharePhone.mutate(undefined, { onError: report });
       else setError('This customer has no phone number to share.');
-    } else if (action.kind === 'open-whatsapp') onDraftChange(action.text);
+    } else if (action.kind === 'open-instagram') openInstagram.mutate(action.url, { onSuccess: onOpenedInstagram, onError: report });
+    else if (action.kind === 'open-whatsapp') onDraftChange(action.text);
     else if (action.kind === 'open-url') window.open(action.url, '_blank', 'noopener,noreferrer');
   };
 
@@ -84,7 +89,7 @@ export function WhatsAppScreen({ customer, business, messages, draft, onDraftCha
               buttons={message.buttons}
               businessPhoneDigits={business.whatsapp.displayPhoneNumber}
               onTap={tapOn(message)}
-              disabled={tapButton.isPending || sharePhone.isPending}
+              disabled={tapButton.isPending || sharePhone.isPending || openInstagram.isPending}
             />
           )}
         </MessageBubble>

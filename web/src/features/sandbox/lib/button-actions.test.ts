@@ -38,3 +38,13 @@ describe('queryParameter', () => {
     expect(queryParameter('?a=1', 'text')).toBe('');
   });
 });
+
+describe('ig.me links', () => {
+  const open = (url: string) => buttonAction({ kind: 'cta_url', title: 'Open Instagram', url }, business);
+  it('open Instagram on the named account, ref and all', () => {
+    expect(open('https://ig.me/m/braid.sandbox?ref=7K3Q9PXM2D4R8VNA')).toEqual({ kind: 'open-instagram', url: 'https://ig.me/m/braid.sandbox?ref=7K3Q9PXM2D4R8VNA' });
+  });
+  it('is broken without an account', () => {
+    expect(open('https://ig.me/?ref=x').kind).toBe('broken');
+  });
+});

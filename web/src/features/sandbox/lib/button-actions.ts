@@ -3,11 +3,13 @@ import type { SandboxButton } from '../api/types';
 /**
  * What tapping a button on the customer's phone does, decided only from what the Graph API
  * received, as a phone would: a wa.me link to the business opens its WhatsApp chat with the
- * `text` pre-filled; any other web link opens in the browser; a button the phone cannot make
+ * `text` pre-filled; an ig.me link opens Instagram on that account's chat (the platform tells
+ * Braid with a referral); any other web link opens in the browser; a button the phone cannot make
  * sense of (no title, no URL, a wa.me link to another number or with a garbled text) is broken.
  */
 export type ButtonAction =
   | { kind: 'open-whatsapp'; text: string }
+  | { kind: 'open-instagram'; url: string }
   | { kind: 'open-url'; url: string }
   | { kind: 'instagram-postback'; payload: string }
   | { kind: 'whatsapp-reply'; id: string }
@@ -17,6 +19,7 @@ export type ButtonAction =
 export const BROKEN_BUTTON_MESSAGE = "This button can't be opened";
 
 const WHATSAPP_HOSTS = new Set(['wa.me', 'www.wa.me', 'api.whatsapp.com']);
+const INSTAGRAM_HOSTS = new Set(['ig.me']);
 
 export function buttonAction(button: SandboxButton, businessPhoneDigits: string): ButtonAction {
   if (!button.title.trim() || button.title === 'undefined') return broken('the button has no title');
@@ -43,6 +46,9 @@ function linkAction(url: string | undefined, businessPhoneDigits: string): Butto
     return broken('the URL is not valid');
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return broken('the URL is not a web address');
+  if (INSTAGRAM_HOSTS.has(parsed.hostname)) {
+    return /^\/m\/[A-Za-z0-9._]{1,30}\/?$/.test(parsed.pathname) ? { kind: 'open-instagram', url } : broken('the Instagram link names no account');
+  }
   if (!WHATSAPP_HOSTS.has(parsed.hostname)) return { kind: 'open-url', url: parsed.toString() };
 
   const number = parsed.hostname === 'api.whatsapp.com' ? parsed.searchParams.get('phone') ?? '' : parsed.pathname.slice(1);

@@ -2,7 +2,7 @@ import { Page } from '../../../components/layout/page';
 import { Callout } from '../../../components/ui/alert';
 import { ApiError, errorMessage } from '../../../lib/api';
 import { useSession } from '../../../lib/session/use-session';
-import { InviteSettingsForm, useWorkspaceSettings } from '../../workspace';
+import { InviteSettingsForm, RetentionSettingsForm, useWorkspaceSettings } from '../../workspace';
 import '../settings.css';
 
 /** `/settings/workspace`: settings that apply to the whole workspace. */
@@ -21,6 +21,12 @@ export function WorkspaceSettingsPage() {
         )}
         {settings.data && <InviteSettingsForm settings={settings.data} />}
       </section>
+      {settings.data && (
+        <section className="card section" aria-labelledby="retention-heading">
+          <h2 id="retention-heading">Message retention</h2>
+          <RetentionSettingsForm settings={settings.data} />
+        </section>
+      )}
     </Page>
   );
 }

@@ -11,6 +11,8 @@ export const workspaceSettingsSchema = z
     inviteExpiryHours: z.number(),
     /** The approved WhatsApp template automations and the merge confirmation send once the window closed. */
     whatsappFallbackTemplate: z.object({ name: z.string(), language: z.string(), variables: z.array(z.string()) }).nullable().default(null),
+    /** Delete messages older than this many days; null keeps them all. */
+    messageRetentionDays: z.number().nullable().default(null),
   })
   .loose();
 export type WorkspaceSettings = z.infer<typeof workspaceSettingsSchema>;

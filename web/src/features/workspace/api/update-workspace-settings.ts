@@ -5,7 +5,7 @@ import { workspaceSettingsQueryKey, workspaceSettingsSchema, type WorkspaceSetti
 
 const responseSchema = z.object({ settings: workspaceSettingsSchema });
 
-export type WorkspaceSettingsChanges = Partial<Pick<WorkspaceSettings, 'inviteText' | 'inviteSentence' | 'inviteExpiryHours' | 'whatsappFallbackTemplate'>>;
+export type WorkspaceSettingsChanges = Partial<Pick<WorkspaceSettings, 'inviteText' | 'inviteSentence' | 'inviteExpiryHours' | 'whatsappFallbackTemplate' | 'messageRetentionDays'>>;
 
 /** A sentence without {code} or an expiry out of range answers 400 with what to change. */
 export function updateWorkspaceSettings(changes: WorkspaceSettingsChanges) {
