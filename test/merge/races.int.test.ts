@@ -272,6 +272,26 @@ describe('merge requests and invites racing', () => {
       for (const invite of invites) expect(await auditLines([ig.contactId], 'invite.sent', invite.id)).toHaveLength(1);
     }
   });
+
+  it('two agents sending the same WhatsApp customer an Instagram link at once: one live link, the other superseded', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const t = token();
+      const customer = await env.platform.createCustomer({ name: `Jon ${t}`, igUsername: `jon.${t}` });
+      await env.platform.sendWhatsAppText(customer.id, `hello ${t}`);
+      await env.settle();
+      const wa = await conversationOf(env, 'whatsapp', t);
+      const answers = await Promise.all([
+        env.agentApi.post(`/api/conversations/${wa.id}/instagram-link`),
+        env.adminApi.post(`/api/conversations/${wa.id}/instagram-link`),
+      ]);
+      expect(statuses(answers), answers.map((a) => a.text).join('\n')).toEqual([201, 201]);
+      await env.settle();
+      const invites = (await view(wa.contactId)).invites as { id: string; state: string }[];
+      expect(invites.map((i) => i.state).sort()).toEqual(['sent', 'superseded']);
+      expect(answers.flatMap((a) => a.body.superseded as string[])).toEqual([invites.find((i) => i.state === 'superseded')!.id]);
+      for (const invite of invites) expect(await auditLines([wa.contactId], 'invite.sent', invite.id)).toHaveLength(1);
+    }
+  });
 });
 
 describe('webhooks racing', () => {

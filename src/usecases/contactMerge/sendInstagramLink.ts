@@ -1,15 +1,11 @@
 import type { AppContext } from '../../context';
 import { conflict, notFound, unavailable } from '../../domain/shared/errors';
-import { newId } from '../../domain/shared/ids';
-import { buildIgMeUrl, generateInviteCode, hashInviteCode } from '../../domain/contactMerge/inviteCode';
+import { buildIgMeUrl } from '../../domain/contactMerge/inviteCode';
 import { replyWindowError } from '../../domain/messaging/replyWindow';
 import type { Invite } from '../../store/repositories/invites';
 import type { Message } from '../../store/repositories/messages';
-import type { Repositories } from '../../store/store';
-import { addSystemItem } from '../messages/steps/systemItems';
 import { queueOutboundMessage } from '../messages/steps/queueOutboundMessage';
-import { expireInviteJob } from './jobs';
-import { inviteEvent, moveInvite } from './steps/moveInvite';
+import { lockedIdentity, openInvite, recordInviteSent } from './steps/issueInvite';
 
 /** The text above the Open Instagram button on the customer's WhatsApp. */
 export const INSTAGRAM_LINK_TEXT = 'Would you like to continue on Instagram? Tap Open Instagram to open our chat there.';
@@ -50,7 +46,7 @@ export async function sendInstagramLink(ctx: AppContext, input: SendInstagramLin
     }
     const windowClosed = replyWindowError('whatsapp', conversation.lastInboundAt, now);
     if (windowClosed) throw windowClosed;
-    const identity = await repos.identities.get(input.workspaceId, conversation.identityId);
+    const identity = await lockedIdentity(repos, input.workspaceId, conversation.identityId);
     if (!identity) throw notFound('conversation_not_found', 'This conversation has no customer.');
     const onInstagram = (await repos.identities.forContacts([identity.contactId])).find((i) => i.kind === 'instagram');
     if (onInstagram) {
@@ -59,29 +55,7 @@ export async function sendInstagramLink(ctx: AppContext, input: SendInstagramLin
       });
     }
 
-    const superseded = await supersedeLiveLinks(repos, identity.id, input.actorId, now);
-    const { settings } = (await repos.workspaces.get(input.workspaceId))!;
-    const code = generateInviteCode();
-    const invite: Invite = {
-      id: newId(),
-      workspaceId: input.workspaceId,
-      direction: 'to_instagram',
-      contactId: identity.contactId,
-      conversationId: conversation.id,
-      originIdentityId: identity.id,
-      igIdentityId: null,
-      codeHash: hashInviteCode(code),
-      state: 'sent',
-      createdBy: input.actorId,
-      createdAt: now,
-      expiresAt: now + settings.inviteExpiryHours * 60 * 60 * 1000,
-      connectedAt: null,
-      waIdentityId: identity.id,
-      waConversationId: conversation.id,
-      igConversationId: null,
-      messageId: null,
-    };
-    await repos.invites.create(invite);
+    const { invite, code, superseded } = await openInvite(repos, { conversation, identity, direction: 'to_instagram', actorId: input.actorId, now });
     const open = (url: string) => ({ kind: 'buttons' as const, text: INSTAGRAM_LINK_TEXT, buttons: [{ type: 'web_url' as const, title: OPEN_INSTAGRAM_TITLE, url }] });
     const message = await queueOutboundMessage(repos, {
       conversation,
@@ -93,38 +67,7 @@ export async function sendInstagramLink(ctx: AppContext, input: SendInstagramLin
       now,
       meta: { inviteId: invite.id },
     });
-    const item = await addSystemItem(
-      repos,
-      conversation,
-      {
-        type: 'invite',
-        text: 'Instagram link sent',
-        payload: { inviteId: invite.id, direction: invite.direction, state: 'sent', expiresAt: invite.expiresAt },
-        authorId: input.actorId,
-      },
-      now,
-    );
-    await repos.invites.setMessage(invite.id, item.id);
-    invite.messageId = item.id;
-
-    await repos.audit.append(
-      {
-        workspaceId: input.workspaceId,
-        actorType: input.actorId ? 'user' : 'automation',
-        actorId: input.actorId,
-        action: 'invite.sent',
-        subjectType: 'invite',
-        subjectId: invite.id,
-        contactId: identity.contactId,
-        data: { how: 'invite', direction: invite.direction, conversationId: conversation.id, expiresAt: invite.expiresAt, superseded },
-      },
-      now,
-    );
-    await repos.jobs.enqueue(
-      expireInviteJob.of({ inviteId: invite.id, workspaceId: invite.workspaceId }, { key: `invite.expire:${invite.id}`, runAt: invite.expiresAt }),
-      now,
-    );
-    await repos.events.record(input.workspaceId, 'invite.updated', inviteEvent(invite), now);
+    const item = await recordInviteSent(repos, { invite, conversation, itemText: 'Instagram link sent', superseded, actorId: input.actorId, now });
     return { invite, item, message, superseded };
   });
 }
@@ -140,15 +83,4 @@ async function instagramUsername(ctx: AppContext): Promise<string> {
     'instagram_username_unavailable',
     'Braid could not read the Instagram account’s username from Meta, so the link cannot be made. Try again in a moment, or ask an admin to check the Instagram connection.',
   );
-}
-
-/** One live link per WhatsApp identity: older ones stop working the moment a new one is sent. */
-async function supersedeLiveLinks(repos: Repositories, waIdentityId: string, actorId: string | null, now: number): Promise<string[]> {
-  const superseded: string[] = [];
-  const actor = { type: actorId ? ('user' as const) : ('automation' as const), id: actorId };
-  for (const old of await repos.invites.liveForIdentity(waIdentityId, 'to_instagram')) {
-    if (old.expiresAt <= now) await moveInvite(repos, old, ['sent'], 'expired', { actor: { type: 'system', id: null }, now });
-    else if (await moveInvite(repos, old, ['sent'], 'superseded', { actor, now })) superseded.push(old.id);
-  }
-  return superseded;
 }

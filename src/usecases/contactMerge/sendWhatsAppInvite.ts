@@ -1,17 +1,13 @@
 import type { AppContext } from '../../context';
 import { conflict, notFound } from '../../domain/shared/errors';
-import { newId } from '../../domain/shared/ids';
-import { buildWaMeUrl, fillInviteSentence, formatInviteCode, generateInviteCode, hashInviteCode } from '../../domain/contactMerge/inviteCode';
+import { buildWaMeUrl, fillInviteSentence, formatInviteCode } from '../../domain/contactMerge/inviteCode';
 import { maskInviteCode } from '../../domain/contactMerge/inviteSafety';
 import { normalizePhone } from '../../domain/shared/phone';
-import { expireInviteJob } from './jobs';
 import { replyWindowError } from '../../domain/messaging/replyWindow';
 import type { Invite } from '../../store/repositories/invites';
 import type { Message } from '../../store/repositories/messages';
-import type { Repositories } from '../../store/store';
-import { addSystemItem } from '../messages/steps/systemItems';
 import { queueOutboundMessage } from '../messages/steps/queueOutboundMessage';
-import { inviteEvent, moveInvite } from './steps/moveInvite';
+import { lockedIdentity, openInvite, recordInviteSent } from './steps/issueInvite';
 
 export interface SendWhatsAppInviteInput {
   workspaceId: string;
@@ -62,29 +58,8 @@ export async function sendWhatsAppInvite(ctx: AppContext, input: SendWhatsAppInv
       });
     }
 
-    const superseded = await supersedeLiveInvites(repos, identity.id, input.actorId, now);
     const { settings } = (await repos.workspaces.get(input.workspaceId))!;
-    const code = generateInviteCode();
-    const invite: Invite = {
-      id: newId(),
-      workspaceId: input.workspaceId,
-      direction: 'to_whatsapp',
-      contactId: identity.contactId,
-      conversationId: conversation.id,
-      originIdentityId: identity.id,
-      igIdentityId: identity.id,
-      codeHash: hashInviteCode(code),
-      state: 'sent',
-      createdBy: input.actorId,
-      createdAt: now,
-      expiresAt: now + settings.inviteExpiryHours * 60 * 60 * 1000,
-      connectedAt: null,
-      waIdentityId: null,
-      waConversationId: null,
-      igConversationId: conversation.id,
-      messageId: null,
-    };
-    await repos.invites.create(invite);
+    const { invite, code, superseded } = await openInvite(repos, { conversation, identity, direction: 'to_whatsapp', actorId: input.actorId, now });
     const connect = (shownCode: string) => ({
       kind: 'buttons' as const,
       text: settings.inviteText,
@@ -99,60 +74,7 @@ export async function sendWhatsAppInvite(ctx: AppContext, input: SendWhatsAppInv
       now,
       meta: { inviteId: invite.id },
     });
-    const item = await addSystemItem(
-      repos,
-      conversation,
-      { type: 'invite', text: 'WhatsApp invite sent', payload: { inviteId: invite.id, state: 'sent', expiresAt: invite.expiresAt }, authorId: input.actorId },
-      now,
-    );
-    await repos.invites.setMessage(invite.id, item.id);
-    invite.messageId = item.id;
-
-    await repos.audit.append(
-      {
-        workspaceId: input.workspaceId,
-        actorType: input.actorId ? 'user' : 'automation',
-        actorId: input.actorId,
-        action: 'invite.sent',
-        subjectType: 'invite',
-        subjectId: invite.id,
-        contactId: identity.contactId,
-        data: { how: 'invite', conversationId: conversation.id, expiresAt: invite.expiresAt, superseded },
-      },
-      now,
-    );
-    await repos.jobs.enqueue(
-      expireInviteJob.of({ inviteId: invite.id, workspaceId: invite.workspaceId }, { key: `invite.expire:${invite.id}`, runAt: invite.expiresAt }),
-      now,
-    );
-    await repos.events.record(input.workspaceId, 'invite.updated', inviteEvent(invite), now);
+    const item = await recordInviteSent(repos, { invite, conversation, itemText: 'WhatsApp invite sent', superseded, actorId: input.actorId, now });
     return { invite, item, message, superseded };
   });
-}
-
-/** One live invite per Instagram identity: older ones stop working the moment a new one is sent. */
-async function supersedeLiveInvites(repos: Repositories, igIdentityId: string, actorId: string | null, now: number): Promise<string[]> {
-  const superseded: string[] = [];
-  const actor = { type: actorId ? ('user' as const) : ('automation' as const), id: actorId };
-  for (const old of await repos.invites.liveForIdentity(igIdentityId)) {
-    // One that ran out before this send is recorded as expired, not as replaced.
-    if (old.expiresAt <= now) await moveInvite(repos, old, ['sent'], 'expired', { actor: { type: 'system', id: null }, now });
-    else if (await moveInvite(repos, old, ['sent'], 'superseded', { actor, now })) superseded.push(old.id);
-  }
-  return superseded;
-}
-
-/**
- * The Instagram identity, with its contact locked until the transaction ends: two agents inviting
- * the same customer at once on PostgreSQL would otherwise both find no live invite and leave two
- * working codes. A merge locks the same contact rows, so the identity cannot move meanwhile.
- */
-async function lockedIdentity(repos: Repositories, workspaceId: string, identityId: string) {
-  for (;;) {
-    const identity = await repos.identities.get(workspaceId, identityId);
-    if (!identity) return undefined;
-    await repos.contacts.lock(workspaceId, [identity.contactId]);
-    const settled = await repos.identities.get(workspaceId, identityId);
-    if (!settled || settled.contactId === identity.contactId) return settled;
-  }
 }
