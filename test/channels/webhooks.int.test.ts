@@ -77,6 +77,17 @@ describe('signatures', () => {
     expect(metrics).toMatch(/braid_webhook_deliveries_total\{channel="whatsapp",outcome="unauthorized"\} 4/);
   });
 
+  it('an entry naming an account id no database can hold (a NUL byte) is rejected, not answered 500', async () => {
+    const body = JSON.stringify({
+      object: 'instagram',
+      entry: [{ id: '\u0000', time: 1795770000000, messaging: [{ sender: { id: '900000000001' }, recipient: { id: '\u0000' }, timestamp: 1795770000000, message: { mid: 'm.nul-1', text: 'hi' } }] }],
+    });
+    const before = await count('messages');
+    const response = await env.postWebhook('instagram', body);
+    expect(response.status).toBe(200);
+    expect(await count('messages')).toBe(before);
+  });
+
   it('refuses a body over 3 MB before reading it into the database', async () => {
     const before = await count('deliveries');
     const huge = JSON.stringify({ object: 'instagram', entry: [], padding: 'x'.repeat(3 * 1024 * 1024) });

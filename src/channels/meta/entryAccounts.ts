@@ -12,16 +12,25 @@ export function entryAccountIds(kind: ChannelKind, body: unknown): string[] {
   for (const entry of entries) {
     if (!isRecord(entry)) continue;
     if (kind === 'instagram') {
-      if (typeof entry.id === 'string' && entry.id) ids.add(entry.id);
+      if (isAccountId(entry.id)) ids.add(entry.id);
       continue;
     }
     for (const change of Array.isArray(entry.changes) ? entry.changes : []) {
       const metadata = isRecord(change) && isRecord(change.value) ? change.value.metadata : undefined;
       const phoneNumberId = isRecord(metadata) ? metadata.phone_number_id : undefined;
-      if (typeof phoneNumberId === 'string' && phoneNumberId) ids.add(phoneNumberId);
+      if (isAccountId(phoneNumberId)) ids.add(phoneNumberId);
     }
   }
   return [...ids];
+}
+
+/**
+ * Meta's account ids are short strings of digits. Anything else (control characters, which
+ * PostgreSQL refuses in a query, or a megabyte of text) names no connected account, so it is not
+ * looked up: the parser rejects its entry as it would any unknown account.
+ */
+function isAccountId(value: unknown): value is string {
+  return typeof value === 'string' && /^[\x21-\x7e]{1,64}$/.test(value);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
