@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../domain/shared/ids';
+import { samplePhoto } from '../../sandbox/meta/sampleMedia';
 import { startBraidWithPlatform, type BraidWithPlatform } from '../../../test/withPlatform';
 
 /**
- * The customer's media files in Delete customer data: rows in the erasure's transaction, the
- * bytes by a job that resumes.
+ * The customer's media files in Download data (a zip of the JSON and the files) and in Delete
+ * customer data (rows in the erasure's transaction, the bytes by a job that resumes).
  */
 
 let env: BraidWithPlatform;
@@ -71,6 +73,32 @@ async function rowsLeft(fileIds: string[]) {
   const queued = await db.selectFrom('media_deletions').select('storage_key').execute();
   return { files: files.length, queued: queued.filter((q) => fileIds.some((id) => q.storage_key.includes(id))).length };
 }
+
+describe('download data with media', () => {
+  it('gives one zip holding the JSON and the bytes of every received file, each at the path the JSON names', async () => {
+    const { contactId, fileIds } = await customerWithPhotos(`Zip Person ${newId().slice(-6)}`);
+    const response = await fetch(`${env.braid.url}/api/contacts/${contactId}/export`, { headers: { cookie: env.adminApi.cookie } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/zip');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="contact-${contactId}.zip"`);
+    const zip = unzipSync(new Uint8Array(await response.arrayBuffer()));
+
+    const data = JSON.parse(strFromU8(zip[`contact-${contactId}.json`]));
+    expect(data).toMatchObject({ format: 'braid.contact-export', version: 2, contact: { id: contactId }, media: { included: true } });
+    expect(data.media.files.map((f: any) => f.id).sort()).toEqual([...fileIds].sort());
+    const messageIds = new Set(data.messages.map((m: any) => m.id));
+    for (const file of data.media.files) {
+      expect(file).toMatchObject({ kind: 'image', state: 'stored', contentType: 'image/png', path: `media/${file.id}.png` });
+      expect(messageIds.has(file.messageId)).toBe(true);
+      expect(Buffer.from(zip[file.path]).equals(samplePhoto().bytes), file.path).toBe(true);
+    }
+    expect(Object.keys(zip).sort()).toEqual([`contact-${contactId}.json`, ...data.media.files.map((f: any) => f.path)].sort());
+
+    // The JSON alone still lists the files, without paths: their bytes are not in it.
+    const json = await env.adminApi.get(`/api/contacts/${contactId}/export?format=json`);
+    expect(json.body.media).toMatchObject({ included: false, files: [{ path: null }, { path: null }] });
+  });
+});
 
 describe('delete customer data with media', () => {
   it('deletes the file rows with the erasure and the files by the worker, leaving none in the media folder', async () => {
