@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { SimulatedCustomer } from './guideCustomer';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './settings';
 import { signIn, stepScreenshots } from './support';
 
 /**
  * An admin tags a customer and writes a note in the contact panel, downloads everything Braid
- * keeps about them (both channels, after a merge), then deletes it through the typed-name dialog.
+ * keeps about them (both channels and a received photo, after a merge) as a zip, then deletes it
+ * through the typed-name dialog.
  */
 test('tags, notes, download and deletion of a customer who wrote on Instagram and WhatsApp', async ({ page, request, baseURL }, testInfo) => {
   test.setTimeout(120_000);
@@ -16,6 +18,8 @@ test('tags, notes, download and deletion of a customer who wrote on Instagram an
   const customer = await SimulatedCustomer.create(request, name);
   await customer.sendInstagram(`Hi from Instagram ${stamp}`);
   await customer.sendWhatsApp(`Hello from WhatsApp ${stamp}`);
+  const photo = await request.post(`/sandbox/api/customers/${customer.id}/whatsapp/photos`, { data: { caption: `Photo ${stamp}` } });
+  expect(photo.ok(), await photo.text()).toBe(true);
 
   await page.goto('/');
   await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -37,6 +41,17 @@ test('tags, notes, download and deletion of a customer who wrote on Instagram an
     const merged = await api.post(`/api/contacts/${ig.id}/merge`, { data: { with: wa.id, confirm: true }, headers });
     expect(merged.status(), await merged.text()).toBe(200);
   }
+
+  // The photo is downloaded from Meta by the worker before Download data can hold it.
+  let photoUrl: string | null = null;
+  await expect
+    .poll(async () => {
+      const view = (await (await api.get(`/api/contacts/${ig.id}`)).json()) as { identities: { whatsapp: { conversation: { id: string } }[] } };
+      const thread = (await (await api.get(`/api/conversations/${view.identities.whatsapp[0].conversation.id}/messages`)).json()) as { messages: { media: { state: string; url: string | null }[] }[] };
+      photoUrl = thread.messages.flatMap((m) => m.media).find((f) => f.state === 'stored')?.url ?? null;
+      return photoUrl;
+    })
+    .not.toBeNull();
 
   await page.goto(`/contacts/${ig.id}`);
   const heading = page.getByRole('heading', { level: 1 });
@@ -61,9 +76,16 @@ test('tags, notes, download and deletion of a customer who wrote on Instagram an
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download data' }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toBe(`contact-${ig.id}.json`);
-    const data = JSON.parse(await readFile((await download.path())!, 'utf8'));
-    expect(data).toMatchObject({ format: 'braid.contact-export', version: 1, contact: { id: ig.id } });
+    expect(download.suggestedFilename()).toBe(`contact-${ig.id}.zip`);
+    const zip = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+    const data = JSON.parse(strFromU8(zip[`contact-${ig.id}.json`]));
+    expect(data).toMatchObject({ format: 'braid.contact-export', version: 2, contact: { id: ig.id }, media: { included: true } });
+    const [file] = data.media.files as { path: string; kind: string; contentType: string; messageId: string }[];
+    expect(file).toMatchObject({ kind: 'image', contentType: 'image/png', path: expect.stringMatching(/^media\/.+\.png$/) });
+    const served = Buffer.from(await (await api.get(photoUrl!)).body());
+    expect(Buffer.from(zip[file.path]).equals(served)).toBe(true);
+    const photoMessage = data.messages.find((m: { id: string }) => m.id === file.messageId);
+    expect(photoMessage).toMatchObject({ kind: 'whatsapp', direction: 'inbound', type: 'image' });
     const inbound = data.messages.filter((m: { direction: string }) => m.direction === 'inbound').map((m: { kind: string; text: string }) => [m.kind, m.text]);
     expect(inbound).toContainEqual(['instagram', `Hi from Instagram ${stamp}`]);
     expect(inbound).toContainEqual(['whatsapp', `Hello from WhatsApp ${stamp}`]);

@@ -12,6 +12,7 @@ import * as channelCredentials from './migrations/0010_channel_credentials';
 import * as mediaFiles from './migrations/0011_media_files';
 import * as whatsappTemplates from './migrations/0012_whatsapp_templates';
 import * as inviteDirection from './migrations/0013_invite_direction';
+import * as mediaDeletions from './migrations/0017_media_deletions';
 
 /** Migrations are listed here (not read from disk) so they run the same under tsx, tests and bundles. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0011_media_files': mediaFiles,
   '0012_whatsapp_templates': whatsappTemplates,
   '0013_invite_direction': inviteDirection,
+  '0017_media_deletions': mediaDeletions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

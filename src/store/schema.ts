@@ -35,6 +35,7 @@ export interface DB {
   sandbox_messages: SandboxMessageTable;
   whatsapp_templates: WhatsAppTemplateTable;
   media_files: MediaFileTable;
+  media_deletions: MediaDeletionTable;
 }
 
 export interface WorkspaceTable {
@@ -455,4 +456,11 @@ export interface MediaFileTable {
   failure: string | null;
   created_at: number;
   updated_at: number;
+}
+
+/** A stored file whose row is gone: its bytes are removed by the worker, then this row. */
+export interface MediaDeletionTable {
+  storage_key: string;
+  workspace_id: string;
+  created_at: number;
 }

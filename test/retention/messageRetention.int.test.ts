@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBraidWithPlatform, type BraidWithPlatform } from '../withPlatform';
 import { conversationOf } from '../merge/inviteFlow';
@@ -98,5 +100,29 @@ describe('message retention', () => {
     await env.settle();
     expect(await texts(waConversation.id)).toEqual(['retention-after-off']);
     expect((await lastSweep())!.id).toBe(before!.id);
+  });
+
+  it('deletes the files of the messages it deletes, from the database and the media folder', async () => {
+    const media = env.braid.ctx.config.media;
+    if (media.kind !== 'disk') throw new Error('this test scans the media folder');
+    const customer = await env.platform.createCustomer({ name: 'Olga Foto' });
+    await env.platform.sendWhatsAppPhoto(customer.id, 'retention-photo');
+    await env.settle();
+    const db = env.braid.ctx.store.kysely;
+    const conversation = await conversationOf(env, 'whatsapp', 'Olga');
+    const messageIds = (await db.selectFrom('messages').select('id').where('conversation_id', '=', conversation.id).execute()).map((m) => m.id);
+    const [file] = await db.selectFrom('media_files').selectAll().where('message_id', 'in', messageIds).execute();
+    expect(file).toMatchObject({ state: 'stored' });
+    const onDisk = () => (fs.readdirSync(media.dir, { recursive: true }) as string[]).filter((entry) => entry.includes(file.id) && fs.statSync(path.join(media.dir, entry)).isFile());
+    expect(onDisk().length).toBeGreaterThan(0);
+
+    env.braid.clock.advance(3 * DAY);
+    expect((await env.adminApi.patch('/api/workspace/settings', { messageRetentionDays: 2 })).status).toBe(200);
+    await env.settle();
+    expect(await texts(conversation.id)).toEqual([]);
+    expect(await db.selectFrom('media_files').select('id').where('id', '=', file.id).execute()).toEqual([]);
+    expect(await db.selectFrom('media_deletions').selectAll().execute()).toEqual([]);
+    expect(onDisk()).toEqual([]);
+    expect((await env.adminApi.patch('/api/workspace/settings', { messageRetentionDays: null })).status).toBe(200);
   });
 });

@@ -20,6 +20,8 @@ export interface MediaFile {
   updatedAt: number;
 }
 
+const CHUNK = 500;
+
 export class MediaFilesRepository {
   constructor(private readonly ctx: RepositoryContext) {}
 
@@ -50,8 +52,37 @@ export class MediaFilesRepository {
     return rows.map(toMediaFile);
   }
 
-  async markStored(id: string, stored: { storageKey: string; contentType: string; size: number; filename?: string | null }, now: number): Promise<void> {
-    await this.ctx.db
+  /**
+   * Deletes the file rows of these messages (before the messages themselves) and queues the
+   * storage keys of their bytes for the worker; returns how many keys were queued.
+   */
+  async removeForMessages(messageIds: string[], now: number): Promise<number> {
+    let queued = 0;
+    for (let i = 0; i < messageIds.length; i += CHUNK) {
+      const part = messageIds.slice(i, i + CHUNK);
+      const rows = await this.ctx.db.selectFrom('media_files').select(['id', 'workspace_id', 'storage_key']).where('message_id', 'in', part).execute();
+      const keys = rows.filter((r) => r.storage_key !== null).map((r) => ({ storage_key: r.storage_key!, workspace_id: r.workspace_id, created_at: now }));
+      if (keys.length) await this.ctx.db.insertInto('media_deletions').values(keys).onConflict((oc) => oc.column('storage_key').doNothing()).execute();
+      if (rows.length) await this.ctx.db.deleteFrom('media_files').where('id', 'in', rows.map((r) => r.id)).execute();
+      queued += keys.length;
+    }
+    return queued;
+  }
+
+  /** Storage keys still to be removed, oldest first. */
+  async pendingDeletions(limit: number): Promise<string[]> {
+    const rows = await this.ctx.db.selectFrom('media_deletions').select('storage_key').orderBy('created_at').orderBy('storage_key').limit(limit).execute();
+    return rows.map((r) => r.storage_key);
+  }
+
+  /** The bytes under these keys are gone from storage. */
+  async deletionsDone(keys: string[]): Promise<void> {
+    if (keys.length) await this.ctx.db.deleteFrom('media_deletions').where('storage_key', 'in', keys).execute();
+  }
+
+  /** Says whether the row was still there: a file erased during its download is not recorded. */
+  async markStored(id: string, stored: { storageKey: string; contentType: string; size: number; filename?: string | null }, now: number): Promise<boolean> {
+    const result = await this.ctx.db
       .updateTable('media_files')
       .set({
         state: 'stored',
@@ -63,7 +94,8 @@ export class MediaFilesRepository {
         updated_at: now,
       })
       .where('id', '=', id)
-      .execute();
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   async markFailed(id: string, failure: string, now: number): Promise<void> {

@@ -1,11 +1,6 @@
 import type { ChannelKind } from '../schema';
 import type { RepositoryContext } from './context';
 
-/** What one batch of the retention sweep removed. */
-export interface RetentionBatch {
-  messageIds: string[];
-}
-
 /**
  * The workspace's "Delete messages older than" sweep. Only what customers and the business said
  * (inbound and outbound rows) goes; system items (invites, merges, notes) stay as the record of what
@@ -15,14 +10,14 @@ export interface RetentionBatch {
 export class RetentionRepository {
   constructor(private readonly ctx: RepositoryContext) {}
 
-  /** Deletes up to `limit` messages sent before `cutoff`; returns their ids (none left: empty). */
-  async deleteMessagesBefore(input: {
+  /** Up to `limit` messages sent before `cutoff` that may be deleted (none left: empty). */
+  async messagesBefore(input: {
     workspaceId: string;
     cutoff: number;
     /** Reply windows still open: a customer message on that channel since this time. */
     windowOpenSince: Record<ChannelKind, number>;
     limit: number;
-  }): Promise<RetentionBatch> {
+  }): Promise<string[]> {
     const { db } = this.ctx;
     const newestInOpenWindows = db
       .selectFrom((eb) =>
@@ -59,9 +54,11 @@ export class RetentionRepository {
       .orderBy('platform_ts')
       .limit(input.limit)
       .execute();
-    const messageIds = rows.map((r) => r.id);
-    if (messageIds.length > 0) await db.deleteFrom('messages').where('id', 'in', messageIds).execute();
-    return { messageIds };
+    return rows.map((r) => r.id);
+  }
+
+  async deleteMessages(messageIds: string[]): Promise<void> {
+    if (messageIds.length > 0) await this.ctx.db.deleteFrom('messages').where('id', 'in', messageIds).execute();
   }
 
   /** A conversation whose last message is older than `cutoff` no longer shows its text in the list. */

@@ -38,11 +38,11 @@ async function mergedCustomer(name: string) {
 describe('download data', () => {
   it('gives an admin one JSON file with everything about the customer across both channels, and records it', async () => {
     const { secret, contactId, mergedId, mergeId } = await mergedCustomer(`Export Person ${newId().slice(-6)}`);
-    const response = await env.adminApi.get(`/api/contacts/${contactId}/export`);
+    const response = await env.adminApi.get(`/api/contacts/${contactId}/export?format=json`);
     expect(response.status, response.text).toBe(200);
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="contact-${contactId}.json"`);
     const data = response.body;
-    expect(data).toMatchObject({ format: 'braid.contact-export', version: 1, contact: { id: contactId, mergedIntoId: null } });
+    expect(data).toMatchObject({ format: 'braid.contact-export', version: 2, contact: { id: contactId, mergedIntoId: null }, media: { included: false, files: [] } });
     expect(new Date(data.exportedAt).toString()).not.toBe('Invalid Date');
     expect(data.mergedContacts.map((c: any) => c.id)).toEqual([mergedId]);
     expect(data.identities.map((i: any) => i.kind).sort()).toEqual(['instagram', 'whatsapp']);
@@ -58,7 +58,7 @@ describe('download data', () => {
     expect(JSON.stringify(data)).not.toMatch(/code_?hash/i);
 
     // The old id of the merged-away contact exports the same person.
-    expect((await env.adminApi.get(`/api/contacts/${mergedId}/export`)).body.contact.id).toBe(contactId);
+    expect((await env.adminApi.get(`/api/contacts/${mergedId}/export?format=json`)).body.contact.id).toBe(contactId);
     const history = await env.agentApi.get(`/api/contacts/${contactId}/history`);
     expect(history.body.events.filter((e: any) => e.action === 'contact.exported')).toHaveLength(2);
     expect(history.body.events[0]).toMatchObject({ action: 'contact.exported', actorId: env.admin.id });
@@ -68,6 +68,9 @@ describe('download data', () => {
     const { contactId } = await mergedCustomer(`Export Guarded ${newId().slice(-6)}`);
     const agent = await env.agentApi.get(`/api/contacts/${contactId}/export`);
     expect(agent.status).toBe(403);
+    const badFormat = await env.adminApi.get(`/api/contacts/${contactId}/export?format=pdf`);
+    expect(badFormat.status).toBe(400);
+    expect(badFormat.text).toContain('format is zip (the default) or json');
     const other = await signedInWorkspace(env.braid);
     expect((await other.adminApi.get(`/api/contacts/${contactId}/export`)).status).toBe(404);
     const history = await env.agentApi.get(`/api/contacts/${contactId}/history`);

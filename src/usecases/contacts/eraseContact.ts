@@ -2,13 +2,15 @@ import type { AppContext } from '../../context';
 import { confirmsErasure } from '../../domain/contacts/erasureConfirmation';
 import { badRequest, notFound } from '../../domain/shared/errors';
 import type { Identity } from '../../store/repositories/identities';
+import { deleteMediaFilesOf } from '../media/steps/deleteMediaFilesOf';
 
 /**
  * Deletes everything Braid keeps about one customer, across every linked identity (contacts
  * merged into this one included), in one transaction: messages, identities, conversations,
- * invites, notes, tags, merge requests, and the data inside merge snapshots and audit entries that
+ * invites, notes, tags, merge requests, media files, and the data inside merge snapshots and audit entries that
  * name them. What remains is that an erasure happened, by whom and when. A later message from the
- * same Instagram or WhatsApp account starts a new contact.
+ * same Instagram or WhatsApp account starts a new contact. The files' bytes are removed by a job
+ * queued in the same transaction (see deleteMediaFilesOf), which resumes if it is interrupted.
  */
 export async function eraseContact(ctx: AppContext, input: { workspaceId: string; contactId: string; actorId: string; confirmName: string }) {
   const now = ctx.clock.now();
@@ -22,8 +24,9 @@ export async function eraseContact(ctx: AppContext, input: { workspaceId: string
       throw badRequest('confirm_name_mismatch', 'Type the customer’s name exactly as shown to confirm the deletion.');
     }
     const rows = await repos.customerData.collect(input.workspaceId, linked);
+    const mediaFiles = await deleteMediaFilesOf(repos, rows.messages.map((m) => m.id), now);
     await repos.customerData.erase(rows, now);
-    const summary = { contacts: rows.contacts.length, identities: rows.identities.length, conversations: rows.conversations.length, messages: rows.messages.length };
+    const summary = { contacts: rows.contacts.length, identities: rows.identities.length, conversations: rows.conversations.length, messages: rows.messages.length, mediaFiles };
     await repos.audit.append(
       { workspaceId: input.workspaceId, actorType: 'user', actorId: input.actorId, action: 'contact.erased', subjectType: 'contact', subjectId: contact.id, contactId: null, data: summary },
       now,

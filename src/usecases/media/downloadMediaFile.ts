@@ -47,11 +47,14 @@ export async function downloadMediaFile(ctx: AppContext, input: DownloadMediaInp
   const storageKey = `${file.workspaceId}/${file.id}`;
   await ctx.media.put(storageKey, downloaded.bytes, contentType);
   const now = ctx.clock.now();
-  await ctx.store.transaction(async (trx) => {
-    await trx.mediaFiles.markStored(file.id, { storageKey, contentType, size: downloaded.bytes.byteLength }, now);
+  const kept = await ctx.store.transaction(async (trx) => {
+    if (!(await trx.mediaFiles.markStored(file.id, { storageKey, contentType, size: downloaded.bytes.byteLength }, now))) return false;
     await recordChange(trx, file, now);
+    return true;
   });
-  return 'stored';
+  // The message was erased (or deleted by retention) while its file was downloading.
+  if (!kept) await ctx.media.delete(storageKey);
+  return kept ? 'stored' : 'skipped';
 }
 
 async function fromWhatsApp(graph: GraphClients, mediaId: string, limit: number): Promise<DownloadedFile> {

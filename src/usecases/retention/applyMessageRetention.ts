@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context';
 import { HUMAN_AGENT_WINDOW_MS, REPLY_WINDOW_MS } from '../../domain/messaging/replyWindow';
 import type { Repositories } from '../../store/store';
+import { deleteMediaFilesOf } from '../media/steps/deleteMediaFilesOf';
 import { DAY_MS, retentionJob } from './jobs';
 
 /** Messages deleted per transaction, so a first sweep over years of history never holds a long lock. */
@@ -30,8 +31,10 @@ export async function applyMessageRetention(ctx: AppContext, input: { workspaceI
   let deleted = 0;
   for (;;) {
     const batch = await ctx.store.transaction(async (repos) => {
-      const { messageIds } = await repos.retention.deleteMessagesBefore({ workspaceId: workspace.id, cutoff, windowOpenSince, limit: BATCH });
-      await deleteMediaFilesOf(repos, messageIds);
+      const messageIds = await repos.retention.messagesBefore({ workspaceId: workspace.id, cutoff, windowOpenSince, limit: BATCH });
+      // The files' rows go first (they point at the messages), the bytes by a job after commit.
+      await deleteMediaFilesOf(repos, messageIds, now);
+      await repos.retention.deleteMessages(messageIds);
       return messageIds.length;
     });
     deleted += batch;
@@ -56,13 +59,6 @@ export async function applyMessageRetention(ctx: AppContext, input: { workspaceI
   });
   return { outcome: 'applied', deleted, cutoff };
 }
-
-/**
- * Where the files of deleted messages go too. Messages carry no stored files yet (media storage
- * is arriving separately); once they do, this enqueues the removal of each deleted message's
- * files, in the same transaction as the rows, so no file outlives its message.
- */
-async function deleteMediaFilesOf(_repos: Repositories, _messageIds: string[]): Promise<void> {}
 
 /** Turning retention on queues today's sweep and tomorrow's (today's may have run already). */
 export async function scheduleMessageRetention(repos: Repositories, workspaceId: string, now: number): Promise<void> {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { AppContext } from '../../../context';
 import { dismissMergeSuggestion } from '../../../usecases/contactMerge/dismissMergeSuggestion';
 import { eraseContact } from '../../../usecases/contacts/eraseContact';
@@ -13,7 +14,7 @@ import { previewMerge } from '../../../usecases/contactMerge/previewMerge';
 import { defineRoute } from '../../route';
 import { presentMessage } from '../conversations/present';
 import { presentContact } from './present';
-import { contactParams, dismissSuggestionBody, eraseBody, listContactsQuery, mergeBody, mergePreviewQuery, timelineQuery } from './schema';
+import { contactParams, dismissSuggestionBody, eraseBody, exportQuery, listContactsQuery, mergeBody, mergePreviewQuery, timelineQuery } from './schema';
 
 const tag = 'contacts';
 
@@ -72,12 +73,20 @@ export function contactRoutes(app: FastifyInstance, ctx: AppContext): void {
       await dismissMergeSuggestion(ctx, { workspaceId: user.workspaceId, contactId: params.id, otherContactId: body.otherContactId, actorId: user.id });
     });
 
-  defineRoute(app, ctx, { method: 'GET', url: '/api/contacts/:id/export', summary: 'Download everything Braid keeps about the customer (braid.contact-export v1, see docs/contact-export.md)', tag, access: 'admin', params: contactParams },
-    async ({ user, params, reply }) => {
-      const { contactId, document } = await exportContact(ctx, { workspaceId: user.workspaceId, contactId: params.id, actorId: user.id });
-      reply.header('content-disposition', `attachment; filename="contact-${contactId}.json"`);
+  defineRoute(app, ctx, { method: 'GET', url: '/api/contacts/:id/export', summary: 'Download everything Braid keeps about the customer: a zip of the JSON and the media files, or ?format=json (braid.contact-export v2, see docs/contact-export.md)', tag, access: 'admin', params: contactParams, query: exportQuery },
+    async ({ user, params, query, reply }) => {
+      const zip = query.format === 'zip';
+      const { contactId, document, files } = await exportContact(ctx, { workspaceId: user.workspaceId, contactId: params.id, actorId: user.id, withFiles: zip });
       reply.header('cache-control', 'no-store');
-      return document;
+      if (!zip) {
+        reply.header('content-disposition', `attachment; filename="contact-${contactId}.json"`);
+        return document;
+      }
+      const entries: Zippable = { [`contact-${contactId}.json`]: strToU8(JSON.stringify(document, null, 2)) };
+      // Photos, audio and video are compressed already: stored as they are.
+      for (const file of files) entries[file.path] = [file.bytes, { level: 0 }];
+      reply.header('content-disposition', `attachment; filename="contact-${contactId}.zip"`);
+      return reply.type('application/zip').send(Buffer.from(zipSync(entries)));
     });
 
   defineRoute(app, ctx, { method: 'DELETE', url: '/api/contacts/:id', summary: 'Delete everything Braid keeps about the customer, across linked contacts and channels (confirmName must match)', tag, access: 'admin', params: contactParams, body: eraseBody },

@@ -28,6 +28,11 @@ export const mergeBody = z.object({
 
 export const dismissSuggestionBody = z.object({ otherContactId: z.string().min(1).max(100) });
 
+/** `zip` (the default): the JSON and the media files; `json`: the JSON alone, as version 1 clients read it. */
+export const exportQuery = z.object({
+  format: z.enum(['zip', 'json'], { error: 'format is zip (the default) or json.' }).default('zip'),
+});
+
 export const eraseBody = z.object({
   confirmName: z.string({ error: 'Type the customer’s name in confirmName to confirm.' }).max(300),
 });
