@@ -101,6 +101,18 @@ describe('Contact Merge Automation against its model', () => {
       'an Instagram link a stranger opens first asks the agent when the names differ',
       [new CustomerWrites(1, 'whatsapp', 'none'), new SendInstagramLink(1), new TapInstagramLink(0, 2), new DecideRequest(0, 'reject'), new TapInstagramLink(0, 'owner')],
     ],
+    [
+      'Not me on a merge a later merge was built on, run again after its worker died, tells the agent once',
+      [
+        new CustomerWrites(1, 'instagram', 'none'),
+        new SendInvite(0),
+        new SendInvite(1),
+        new SendCode(1, 'owner', 'as sent', 'none'),
+        new SendCode(0, 'owner', 'as sent', 'none'),
+        new MergeFromContactView([0, 'instagram'], [1, 'instagram'], true),
+        new TapNotMe(1, 'after'),
+      ],
+    ],
   ];
   it.each(regressions)('%s', async (_, commands) => {
     const world = await World.start(env, ++run);

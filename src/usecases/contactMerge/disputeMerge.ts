@@ -33,6 +33,9 @@ export async function disputeMerge(ctx: AppContext, input: { messageId: string }
     const conversation = await repos.conversations.get(workspaceId, message.conversationId);
     if (!conversation) return { outcome: 'ignored' };
     if (merge.undoneAt !== null) return { outcome: 'kept', mergeId: merge.id, reason: 'already undone' };
+    // A job run again (its worker died before marking it done) finds the invite disputed already:
+    // the agent was told once.
+    if (invite.state === 'disputed') return { outcome: 'kept', mergeId: merge.id, reason: 'already disputed' };
 
     const toWhatsApp = invite.direction === 'to_whatsapp';
     const linkedId = toWhatsApp ? invite.waIdentityId : invite.igIdentityId;
