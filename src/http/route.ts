@@ -19,6 +19,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   body?: B;
   /** Status of a successful answer (200 unless said). */
   status?: number;
+  /** Largest request body in bytes, when the app's default is too small (a file upload). */
+  bodyLimit?: number;
 }
 
 export interface RouteInput<P, Q, B> {
@@ -59,6 +61,7 @@ export function defineRoute<
   app.route({
     method: spec.method,
     url: spec.url,
+    ...(spec.bodyLimit !== undefined && { bodyLimit: spec.bodyLimit }),
     handler: async (request, reply) => {
       const user = spec.access === 'public' ? (request.user as User) : requireUser(request, spec.access);
       const params = validate(spec.params, request.params, 'path');

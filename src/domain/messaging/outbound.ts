@@ -30,6 +30,17 @@ export const outboundContentSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('attachment'), type: z.enum(['image', 'video', 'audio', 'file']), url: webLinkSchema, caption: z.string().optional() }),
   /**
+   * A file an agent attached, kept in Braid's media storage (media_files row `mediaFileId`):
+   * WhatsApp gets it uploaded and sent by media id, Instagram fetches it from a signed link.
+   */
+  z.object({
+    kind: z.literal('file'),
+    type: z.enum(['image', 'audio', 'file']),
+    mediaFileId: z.string().min(1),
+    filename: z.string().min(1),
+    contentType: z.string().min(1),
+  }),
+  /**
    * WhatsApp: an approved message template, the only send allowed outside the 24-hour window.
    * `components` is Meta's wire form; `text` is the message as the customer reads it.
    */
@@ -50,6 +61,8 @@ export function outboundPreview(content: OutboundContent): string {
   switch (content.kind) {
     case 'attachment':
       return content.caption ?? `[${content.type}]`;
+    case 'file':
+      return content.type === 'file' ? `[file] ${content.filename}` : `[${content.type}]`;
     default:
       return content.text;
   }

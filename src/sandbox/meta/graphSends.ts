@@ -51,6 +51,9 @@ export class SendFaults {
   }
 }
 
+/** Kept beside an Instagram send's body: the id of the platform's copy of its attachment. */
+export const FETCHED_MEDIA = 'sandbox_fetched_media_id';
+
 export interface SendContext {
   instagramAccountId: string;
   whatsappPhoneNumberId: string;
@@ -82,7 +85,8 @@ const igBody = z.looseObject({
     .optional(),
 });
 
-export async function handleInstagramSend(ctx: SendContext, pathId: string, raw: unknown): Promise<Record<string, string>> {
+/** `fetchedMediaId`: the platform's copy of an attachment it fetched from its URL, for the customer's phone. */
+export async function handleInstagramSend(ctx: SendContext, pathId: string, raw: unknown, fetchedMediaId?: string): Promise<Record<string, string>> {
   if (pathId !== 'me' && pathId !== ctx.instagramAccountId) throw unknownObject('instagram', pathId);
   const injected = ctx.takeInjectedFailure('instagram');
   if (injected) throw injectedError('instagram', injected.code, injected.httpStatus, injected.message);
@@ -109,7 +113,7 @@ export async function handleInstagramSend(ctx: SendContext, pathId: string, raw:
   const mid = newInstagramMid(ctx.instagramAccountId);
   await ctx.state.insertMessage({
     id: mid, customerId: customer.id, channel: 'instagram', direction: 'to_customer',
-    externalId: mid, body: raw, status: 'sent', createdAt: now,
+    externalId: mid, body: fetchedMediaId ? { ...(raw as object), [FETCHED_MEDIA]: fetchedMediaId } : raw, status: 'sent', createdAt: now,
   });
   // Meta echoes the business's own message back through the messages subscription.
   ctx.enqueueInstagram({

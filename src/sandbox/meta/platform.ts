@@ -1,5 +1,5 @@
 import { handleInstagramSend, handleWhatsAppSend, SendFaults, type SendContext } from './graphSends';
-import { expiredToken, injectedError, invalidToken, unknownObject } from './graphErrors';
+import { expiredToken, graphError, injectedError, invalidToken, unknownObject } from './graphErrors';
 import { newBsuid, newId, newIgsid, newInstagramMid, newWamid, randomName, randomPhone, usernameFor } from './ids';
 import {
   buildInstagramBatch,
@@ -442,8 +442,31 @@ export class MetaPlatform {
     };
   }
 
-  handleInstagramSend(pathId: string, body: unknown) {
-    return handleInstagramSend(this.sendContext(), pathId, body);
+  async handleInstagramSend(pathId: string, body: unknown) {
+    const fetched = await this.fetchInstagramAttachment(body);
+    return handleInstagramSend(this.sendContext(), pathId, body, fetched?.id);
+  }
+
+  /**
+   * Meta fetches an attachment URL when the message is sent, and refuses the send when it cannot.
+   * Only URLs on Braid's own host are fetched here (where webhooks go): others (example.com in
+   * tests) are taken as given, as nothing could answer them.
+   */
+  private async fetchInstagramAttachment(body: unknown) {
+    const url = (body as { message?: { attachment?: { type?: string; payload?: { url?: unknown } } } } | undefined)?.message?.attachment?.payload?.url;
+    const braid = this.webhookUrls.instagram;
+    if (typeof url !== 'string' || !braid || !sameOrigin(url, braid)) return undefined;
+    const failed = () => graphError('instagram', { code: 100, subcode: 2018008, message: '(#100) Failed to fetch the file from the url' });
+    let res: Response;
+    try {
+      res = await (this.options.fetch ?? fetch)(url, { headers: { 'user-agent': 'facebookexternalhit/1.1' } });
+    } catch {
+      throw failed();
+    }
+    if (!res.ok) throw failed();
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const mimeType = (res.headers.get('content-type') ?? 'application/octet-stream').split(';')[0].trim();
+    return this.media.add('instagram', { bytes, mimeType }, INSTAGRAM_CDN_TTL_MS);
   }
 
   handleWhatsAppSend(pathId: string, body: unknown) {
@@ -570,5 +593,13 @@ export class MetaPlatform {
 export class UnknownCustomerError extends Error {
   constructor(readonly customerId: string) {
     super(`no simulated customer with id ${customerId}`);
+  }
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
   }
 }

@@ -1,3 +1,4 @@
+import { FETCHED_MEDIA } from './graphSends';
 import type { SandboxMessage } from './state';
 import { templateView, type SandboxTemplate } from './templates';
 
@@ -60,7 +61,10 @@ function describeInstagram(view: ThreadMessageView, body: Json, direction: Sandb
     view.text = payload.text;
     view.buttons = (payload.buttons ?? []).map((b: Json) => ({ kind: b.type, title: String(b.title), url: b.url, payload: b.payload }));
   } else if (message.attachment) {
-    view.text = `[${message.attachment.type}] ${payload?.url ?? ''}`.trim();
+    const fetched = body[FETCHED_MEDIA];
+    const kind = INSTAGRAM_MEDIA[message.attachment.type];
+    if (typeof fetched === 'string' && kind) view.media = { id: fetched, kind };
+    else view.text = `[${message.attachment.type}] ${payload?.url ?? ''}`.trim();
   }
 }
 

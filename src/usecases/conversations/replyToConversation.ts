@@ -56,6 +56,10 @@ function checkContentFits(channel: ChannelKind, content: OutboundContent): void 
     // A template send needs its approved copy and its variables checked: that is replyWithTemplate's.
     throw badRequest('unsupported_content', 'Send a WhatsApp template with POST /api/conversations/:id/template.');
   }
+  if (content.kind === 'file') {
+    // The file must be stored with this message first: that is attachFile's.
+    throw badRequest('unsupported_content', 'Send a file with POST /api/conversations/:id/attachments.');
+  }
   if (channel === 'instagram' && content.kind === 'contact_request') {
     throw badRequest('unsupported_content', 'Asking for a phone number only works on WhatsApp.');
   }

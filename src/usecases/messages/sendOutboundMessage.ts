@@ -5,6 +5,7 @@ import { outboundContentSchema } from '../../domain/messaging/outbound';
 import type { Channel } from '../../store/repositories/channels';
 import type { Message } from '../../store/repositories/messages';
 import { graphForChannel } from '../channels/steps/channelAccess';
+import { prepareOutboundFile } from '../media/steps/outboundFile';
 import { sendContent, UnsendableContentError } from './steps/sendContent';
 import { addSystemItem } from './steps/systemItems';
 
@@ -68,7 +69,9 @@ export async function sendOutboundMessage(ctx: AppContext, input: SendOutboundIn
   let externalId: string;
   try {
     // Each account speaks with its own token: the reply goes out through the conversation's account.
-    externalId = (await sendContent(graphForChannel(ctx, channel), identity, content.data, { humanAgent: message.payload.messagingTag === 'HUMAN_AGENT' })).messageId;
+    const graph = graphForChannel(ctx, channel);
+    const file = content.data.kind === 'file' ? await prepareOutboundFile(ctx, graph, identity.kind, message.workspaceId, content.data) : undefined;
+    externalId = (await sendContent(graph, identity, content.data, { humanAgent: message.payload.messagingTag === 'HUMAN_AGENT', file })).messageId;
   } catch (error) {
     if (error instanceof UnsendableContentError) return markFailed(ctx, message, 'unsupported_content', error.message);
     if (!(error instanceof GraphApiError)) throw error;

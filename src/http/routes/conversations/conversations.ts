@@ -5,10 +5,11 @@ import { getConversation } from '../../../usecases/conversations/getConversation
 import { listConversationMessages } from '../../../usecases/conversations/listConversationMessages';
 import { listConversations } from '../../../usecases/conversations/listConversations';
 import { markConversationRead } from '../../../usecases/conversations/markConversationRead';
+import { attachFile } from '../../../usecases/conversations/attachFile';
 import { replyToConversation } from '../../../usecases/conversations/replyToConversation';
 import { defineRoute } from '../../route';
 import { presentConversation, presentMessage } from './present';
-import { assignBody, conversationParams, encodeCursor, listConversationsQuery, listMessagesQuery, replyBody } from './schema';
+import { assignBody, ATTACHMENT_BODY_LIMIT, attachBody, conversationParams, encodeCursor, listConversationsQuery, listMessagesQuery, replyBody } from './schema';
 
 export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tag = 'conversations';
@@ -56,6 +57,21 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
         agentId: user.id,
         conversationId: params.id,
         content: body.content ?? { kind: 'text', text: body.text! },
+        channel: body.channel,
+      });
+      return { message: presentMessage(message) };
+    });
+
+  // JSON with base64 content: no multipart parser is needed, and the body limit is this route's own.
+  defineRoute(app, ctx, { method: 'POST', url: '/api/conversations/:id/attachments', summary: 'Send the customer a file (image, PDF or audio, base64)', tag, access: 'agent', params: conversationParams, body: attachBody, status: 201, bodyLimit: ATTACHMENT_BODY_LIMIT },
+    async ({ user, params, body }) => {
+      const { message } = await attachFile(ctx, {
+        workspaceId: user.workspaceId,
+        agentId: user.id,
+        conversationId: params.id,
+        filename: body.filename,
+        contentType: body.contentType,
+        bytes: Buffer.from(body.contentBase64, 'base64'),
         channel: body.channel,
       });
       return { message: presentMessage(message) };

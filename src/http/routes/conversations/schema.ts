@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_UPLOAD_MAX } from '../../../domain/messaging/media';
 import { outboundContentSchema } from '../../../domain/messaging/outbound';
 import { controlCharacterProblem } from '../../../domain/shared/controlCharacters';
 
@@ -61,3 +62,19 @@ export const replyBody = z
 export const assignBody = z.object({
   userId: z.union([z.literal('me'), z.string().min(1).max(100), z.null()]),
 });
+
+/** Base64 of the largest file an agent may attach, plus room for the rest of the JSON. */
+export const ATTACHMENT_BODY_LIMIT = Math.ceil(ATTACHMENT_UPLOAD_MAX / 3) * 4 + 64 * 1024;
+
+export const attachBody = z
+  .object({
+    filename: z.string().trim().min(1, 'name the file').max(200).refine((n) => !/[/\\]/.test(n), 'a file name without folders'),
+    contentType: z.string().trim().min(1).max(100),
+    contentBase64: z
+      .string()
+      .min(1, 'the file is empty')
+      .max(Math.ceil(ATTACHMENT_UPLOAD_MAX / 3) * 4, `files may be at most ${ATTACHMENT_UPLOAD_MAX / 1024 / 1024} MB`)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'the file must be base64'),
+    channel: channel.optional(),
+  })
+  .strict();

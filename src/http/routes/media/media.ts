@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../context';
 import { isInlineType } from '../../../domain/messaging/media';
 import { getMediaFile } from '../../../usecases/media/getMediaFile';
+import { openMediaLink } from '../../../usecases/media/mediaLinks';
 import { retryMediaDownload } from '../../../usecases/media/retryMediaDownload';
 import { defineRoute } from '../../route';
-import { mediaParams } from './schema';
+import { mediaLinkQuery, mediaParams } from './schema';
 
 export function mediaRoutes(app: FastifyInstance, ctx: AppContext): void {
   const tag = 'media';
@@ -21,6 +22,17 @@ export function mediaRoutes(app: FastifyInstance, ctx: AppContext): void {
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, max-age=3600')
         .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    });
+
+  // Meta fetches an agent's file here (Instagram sends by URL): the signature is the only access.
+  defineRoute(app, ctx, { method: 'GET', url: '/media-links/:id', summary: 'A file an agent sent, by its signed, expiring link (no session)', tag, access: 'public', params: mediaParams, query: mediaLinkQuery },
+    async ({ params, query, reply }) => {
+      const { bytes, contentType } = await openMediaLink(ctx, { mediaFileId: params.id, expires: query.expires, signature: query.signature });
+      return reply
+        .header('content-type', contentType)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
         .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     });
 

@@ -11,6 +11,15 @@ export interface SentMessage {
   messageId: string;
 }
 
+export interface SendOptions {
+  humanAgent?: boolean;
+  /**
+   * Where Meta finds a `file` content's bytes, prepared by the caller: the media id WhatsApp
+   * returned for the upload, or the signed link Instagram fetches.
+   */
+  file?: { whatsappMediaId: string } | { url: string };
+}
+
 /**
  * Turns one OutboundContent into the exact Graph call of the identity's channel. Instagram takes
  * text, quick replies, a button template and attachments by URL. WhatsApp has no quick replies or
@@ -18,11 +27,11 @@ export interface SentMessage {
  * button becomes a CTA-URL message, and a customer is addressed by phone when Braid knows it
  * (`to` wins at Meta anyway), else by business-scoped user id.
  */
-export async function sendContent(graph: GraphClients, identity: Identity, content: OutboundContent, options: { humanAgent?: boolean } = {}): Promise<SentMessage> {
-  return identity.kind === 'instagram' ? sendOnInstagram(graph.instagram, identity, content, options) : sendOnWhatsApp(graph.whatsapp, identity, content);
+export async function sendContent(graph: GraphClients, identity: Identity, content: OutboundContent, options: SendOptions = {}): Promise<SentMessage> {
+  return identity.kind === 'instagram' ? sendOnInstagram(graph.instagram, identity, content, options) : sendOnWhatsApp(graph.whatsapp, identity, content, options);
 }
 
-function sendOnInstagram(client: InstagramGraphClient, identity: Identity, content: OutboundContent, options: { humanAgent?: boolean }): Promise<SentMessage> {
+function sendOnInstagram(client: InstagramGraphClient, identity: Identity, content: OutboundContent, options: SendOptions): Promise<SentMessage> {
   const igsid = identity.externalId;
   if (!igsid) throw new UnsendableContentError('This Instagram customer has no Instagram-scoped id to send to.');
   switch (content.kind) {
@@ -34,6 +43,9 @@ function sendOnInstagram(client: InstagramGraphClient, identity: Identity, conte
       return client.sendButtonTemplate(igsid, content.text, content.buttons, options);
     case 'attachment':
       return client.sendAttachment(igsid, content.type, content.url, options);
+    case 'file':
+      if (!options.file || !('url' in options.file)) throw new UnsendableContentError('The attached file has no link Instagram can fetch.');
+      return client.sendAttachment(igsid, content.type, options.file.url, options);
     case 'contact_request':
       throw new UnsendableContentError('Asking for a phone number is a WhatsApp feature; Instagram cannot send it.');
     case 'template':
@@ -41,7 +53,7 @@ function sendOnInstagram(client: InstagramGraphClient, identity: Identity, conte
   }
 }
 
-function sendOnWhatsApp(client: WhatsAppGraphClient, identity: Identity, content: OutboundContent): Promise<SentMessage> {
+function sendOnWhatsApp(client: WhatsAppGraphClient, identity: Identity, content: OutboundContent, options: SendOptions): Promise<SentMessage> {
   const to = recipientOf(identity);
   const tooLong = whatsappButtonTextProblem(content);
   if (tooLong) throw new UnsendableContentError(tooLong);
@@ -64,6 +76,9 @@ function sendOnWhatsApp(client: WhatsAppGraphClient, identity: Identity, content
     }
     case 'attachment':
       return client.sendMedia(to, content.type === 'file' ? 'document' : content.type, content.url, { caption: content.caption });
+    case 'file':
+      if (!options.file || !('whatsappMediaId' in options.file)) throw new UnsendableContentError('The attached file was not uploaded to WhatsApp.');
+      return client.sendMediaById(to, content.type === 'file' ? 'document' : content.type, options.file.whatsappMediaId, { filename: content.filename });
     case 'contact_request':
       return client.sendContactRequest(to, content.text);
     case 'template':

@@ -1,5 +1,5 @@
-import { Send } from 'lucide-react';
-import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Paperclip, Send } from 'lucide-react';
+import { useEffect, useId, useState, type ChangeEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { FormError } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { RadioGroup } from '../../../components/ui/radio-group';
@@ -7,7 +7,9 @@ import { errorMessage } from '../../../lib/api';
 import type { ChannelKind } from '../../../lib/channel-kind';
 import { CHANNEL_NAME, fullTime } from '../../../lib/format';
 import type { ConversationDetail } from '../api/get-conversation';
+import { useSendAttachment } from '../api/send-attachment';
 import { useSendMessage } from '../api/send-message';
+import { ATTACHMENT_ACCEPT, attachmentProblem, fileToBase64 } from '../lib/attachment-rules';
 import { SendTemplateDialog } from '../../templates';
 import { ReplyWindowNotice } from './reply-window-notice';
 
@@ -21,6 +23,7 @@ export function Composer({ detail }: { detail: ConversationDetail }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const send = useSendMessage();
+  const attach = useSendAttachment();
   const hintId = useId();
 
   // Another conversation opened in the same composer: start again on its own channel.
@@ -48,6 +51,30 @@ export function Composer({ detail }: { detail: ConversationDetail }) {
         onSuccess: () => setText(''),
         onError: (failure) => setError(`Not sent: ${errorMessage(failure)}`),
       },
+    );
+  };
+
+  // A chosen file is sent at once, like a photo picked in the messaging apps; a wrong one never uploads.
+  const onFileChosen = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file || attach.isPending || !canReply) return;
+    const problem = attachmentProblem(channel, file);
+    if (problem) {
+      setError(`Not sent: ${problem}`);
+      return;
+    }
+    setError(null);
+    let contentBase64: string;
+    try {
+      contentBase64 = await fileToBase64(file);
+    } catch (failure) {
+      setError(`Not sent: ${errorMessage(failure)}`);
+      return;
+    }
+    attach.mutate(
+      { conversationId: conversation.id, filename: file.name, contentType: file.type, contentBase64, channel: channel === conversation.channel ? undefined : channel },
+      { onError: (failure) => setError(`Not sent: ${errorMessage(failure)}`) },
     );
   };
 
@@ -83,6 +110,19 @@ export function Composer({ detail }: { detail: ConversationDetail }) {
           onKeyDown={onKeyDown}
           aria-describedby={`${hintId}-hint`}
         />
+        <input
+          id={`${hintId}-file`}
+          type="file"
+          className="visually-hidden composer-file"
+          accept={ATTACHMENT_ACCEPT}
+          aria-label="Attach file"
+          disabled={!canReply || attach.isPending}
+          onChange={(event) => void onFileChosen(event)}
+        />
+        {/* The input is the control (named Attach file); this label is how it is seen and clicked. */}
+        <label htmlFor={`${hintId}-file`} className="btn btn-secondary composer-attach" title="Attach file" aria-hidden="true" aria-busy={attach.isPending || undefined}>
+          {attach.isPending ? <span className="btn-spinner" aria-hidden="true" /> : <Paperclip aria-hidden="true" size={16} />}
+        </label>
         <Button type="submit" pending={send.isPending} disabled={!canReply || !text.trim()}>
           <Send aria-hidden="true" size={16} /> Send
         </Button>

@@ -18,7 +18,9 @@ export function formatFileSize(bytes: number): string {
  * player, documents as a named download with their size. One that could not be fetched says why
  * and offers a retry; one still on its way says so.
  */
-export function MediaFileView({ file, customerName, voice }: { file: MediaFile; customerName: string; voice?: boolean }) {
+/** `sent`: the agent's own file, named as sent to the customer rather than from them. */
+export function MediaFileView({ file, customerName, voice, sent }: { file: MediaFile; customerName: string; voice?: boolean; sent?: boolean }) {
+  const party = sent ? `sent to ${customerName}` : `from ${customerName}`;
   const retry = useRetryMediaDownload();
   const name = KIND_NAME[file.kind] ?? 'File';
   if (file.state === 'failed' || (file.state === 'stored' && !file.url)) {
@@ -39,15 +41,15 @@ export function MediaFileView({ file, customerName, voice }: { file: MediaFile; 
   if (file.kind === 'image' || file.kind === 'sticker') {
     return (
       <a href={file.url} target="_blank" rel="noreferrer" className="msg-image-link">
-        <img className={file.kind === 'sticker' ? 'msg-sticker' : 'msg-image'} src={file.url} alt={`Image from ${customerName}`} loading="lazy" />
+        <img className={file.kind === 'sticker' ? 'msg-sticker' : 'msg-image'} src={file.url} alt={`Image ${party}`} loading="lazy" />
       </a>
     );
   }
   if (file.kind === 'audio') {
-    return <audio className="msg-audio" controls preload="metadata" src={file.url} aria-label={voice ? `Voice note from ${customerName}` : `Audio from ${customerName}`} />;
+    return <audio className="msg-audio" controls preload="metadata" src={file.url} aria-label={voice ? `Voice note ${party}` : `Audio ${party}`} />;
   }
   if (file.kind === 'video') {
-    return <video className="msg-video" controls preload="metadata" src={file.url} aria-label={`Video from ${customerName}`} />;
+    return <video className="msg-video" controls preload="metadata" src={file.url} aria-label={`Video ${party}`} />;
   }
   const filename = file.filename ?? 'Document';
   return (

@@ -31,11 +31,11 @@ export function MessageContent({ message, customerName }: { message: Message; cu
   // Files Braid keeps replace the attachment links they came from (Meta's URLs expire).
   const stored = new Map((message.media ?? []).map((file) => [file.id, file]));
   const files = message.media ?? [];
-  const caption = outbound?.kind === 'attachment' ? undefined : (message.text ?? attachments.find((a) => a.caption)?.caption);
+  const caption = outbound?.kind === 'attachment' || outbound?.kind === 'file' ? undefined : (message.text ?? attachments.find((a) => a.caption)?.caption);
   return (
     <>
       {files.map((file) => (
-        <MediaFileView key={file.id} file={file} customerName={customerName} voice={attachments.some((a) => a.voice)} />
+        <MediaFileView key={file.id} file={file} customerName={customerName} voice={attachments.some((a) => a.voice)} sent={message.direction === 'outbound'} />
       ))}
       {caption && <p className="msg-text">{caption}</p>}
       {stored.size === 0 &&
