@@ -14,6 +14,8 @@ export const channelSchema = z.object({
   /** Where Meta must deliver this channel's webhooks (pasted into the Meta app dashboard). */
   webhookUrl: z.string(),
   createdAt: z.number(),
+  /** False once disconnected: its history stays, nothing comes in or goes out. */
+  connected: z.boolean(),
 });
 export type Channel = z.infer<typeof channelSchema>;
 
@@ -32,6 +34,23 @@ export function channelsQueryOptions() {
 
 export function useChannels() {
   return useQuery(channelsQueryOptions());
+}
+
+export interface InboxAccount {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+}
+
+/**
+ * The connected accounts, and whether the inbox should tell them apart: only when more than one
+ * account of a kind is connected (one account of each kind is told apart by the channel already).
+ */
+export function useInboxAccounts(): { accounts: InboxAccount[]; several: Record<ChannelKind, boolean> } {
+  const { data } = useChannels();
+  const accounts = (data ?? []).filter((c) => c.connected).map((c) => ({ id: c.id, kind: c.kind, name: c.name ?? c.externalId ?? c.id }));
+  const count = (kind: ChannelKind) => accounts.filter((a) => a.kind === kind).length;
+  return { accounts, several: { instagram: count('instagram') > 1, whatsapp: count('whatsapp') > 1 } };
 }
 
 /** The workspace's channel of one kind, once the list has loaded. */
