@@ -5,6 +5,7 @@ import { buildWaMeUrl, fillInviteSentence, formatInviteCode, generateInviteCode,
 import { maskInviteCode } from '../../domain/contactMerge/inviteSafety';
 import { normalizePhone } from '../../domain/shared/phone';
 import { expireInviteJob } from './jobs';
+import { invitesWhatsAppNumber } from '../channels/steps/invitesNumber';
 import { replyWindowError } from '../../domain/messaging/replyWindow';
 import type { Invite } from '../../store/repositories/invites';
 import type { Message } from '../../store/repositories/messages';
@@ -42,8 +43,9 @@ export async function sendWhatsAppInvite(ctx: AppContext, input: SendWhatsAppInv
     if (conversation.kind !== 'instagram') {
       throw conflict('invite_needs_instagram', 'A WhatsApp invite is sent from an Instagram conversation. Open the customer’s Instagram chat to send it.');
     }
-    const whatsapp = await repos.channels.findByKind(input.workspaceId, 'whatsapp');
-    const businessNumber = normalizePhone(ctx.config.meta.whatsapp.phoneNumber);
+    const instagram = await repos.channels.get(input.workspaceId, conversation.channelId);
+    const whatsapp = instagram && (await invitesWhatsAppNumber(repos, ctx.config, instagram));
+    const businessNumber = whatsapp && normalizePhone(whatsapp.phoneNumber);
     if (!whatsapp || !businessNumber) {
       throw conflict(
         'whatsapp_not_configured',
