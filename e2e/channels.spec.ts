@@ -125,6 +125,22 @@ test('a second Instagram account and WhatsApp number connected in Settings recei
   await account.selectOption({ label: 'All accounts' });
   await expect(mine).toHaveCount(2);
 
+  // With two Instagram accounts, the Instagram page first asks which; the outlet sends invites to its own number.
+  await mainNav(page).getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Instagram', exact: true }).click();
+  await page.getByRole('list', { name: 'Instagram accounts' }).getByRole('link', { name: new RegExp(`@${outletIg.username}`) }).click();
+  const invites = page.getByRole('combobox', { name: 'WhatsApp number for invites' });
+  await expect(invites.locator('option:checked')).toHaveText('WhatsApp');
+  await invites.selectOption({ label: `${outletWa.verifiedName} (+${outletWa.displayPhoneNumber})` });
+  await expect(invites).toBeEnabled();
+  await page.reload();
+  await expect(invites.locator('option:checked')).toHaveText(`${outletWa.verifiedName} (+${outletWa.displayPhoneNumber})`);
+  await shot('invites-number');
+  await page.getByRole('main').getByRole('link', { name: 'Prompt Settings' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Merge Automation' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Merge Automation' })).toBeVisible();
+  await expect(page).toHaveURL(/account=/);
+
   await mainNav(page).getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByRole('main').getByRole('link', { name: 'Channels', exact: true }).click();
   for (const text of [`@${outletIg.username}`, outletWa.displayPhoneNumber]) {

@@ -1,9 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useSearchParams } from 'react-router-dom';
 import { z } from 'zod';
 import { api } from '../../../lib/api';
 import { channelKindSchema, type ChannelKind } from '../../../lib/channel-kind';
 
-export const channelSettingsSchema = z.object({ allowAutoMerge: z.boolean() }).loose();
+export const channelSettingsSchema = z.object({ allowAutoMerge: z.boolean(), invitesWhatsAppChannelId: z.string().nullable().optional() }).loose();
 
 export const channelSchema = z.object({
   id: z.string(),
@@ -53,8 +54,13 @@ export function useInboxAccounts(): { accounts: InboxAccount[]; several: Record<
   return { accounts, several: { instagram: count('instagram') > 1, whatsapp: count('whatsapp') > 1 } };
 }
 
-/** The workspace's channel of one kind, once the list has loaded. */
+/**
+ * The workspace's channel of one kind, once the list has loaded: the account the page's
+ * `?account=` names when there are several, else the first.
+ */
 export function useChannel(kind: ChannelKind) {
   const query = useChannels();
-  return { ...query, channel: query.data?.find((channel) => channel.kind === kind) };
+  const [params] = useSearchParams();
+  const ofKind = query.data?.filter((channel) => channel.kind === kind) ?? [];
+  return { ...query, channel: ofKind.find((channel) => channel.id === params.get('account')) ?? ofKind[0] };
 }
