@@ -4,6 +4,11 @@ import { z } from 'zod';
 export const channelSettingsSchema = z.object({
   /** Instagram: merge a synced WhatsApp identity at once (true) or ask the agent (false = manual merge mode). */
   allowAutoMerge: z.boolean().default(true),
+  /**
+   * Instagram: the WhatsApp number (its channel id) invites send customers to. Unset, or once
+   * that number is disconnected: the first connected number.
+   */
+  invitesWhatsAppChannelId: z.string().nullable().optional(),
 });
 export type ChannelSettings = z.infer<typeof channelSettingsSchema>;
 

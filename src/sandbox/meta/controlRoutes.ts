@@ -17,7 +17,9 @@ const newCustomer = z.object({
 });
 const text = z.object({ text: z.string().min(1).max(4096) });
 const tap = z.object({ title: z.string().min(1).max(100), payload: z.string().max(1000) });
-const waText = text.extend({ withPhone: z.boolean().optional() });
+const account = z.string().min(1).max(64).optional();
+const igText = text.extend({ account });
+const waText = text.extend({ withPhone: z.boolean().optional(), account });
 const waButton = z.object({ id: z.string().min(1), title: z.string().min(1), contextWamid: z.string().optional(), withPhone: z.boolean().optional() });
 const deliveryPatch = z
   .object({
@@ -51,7 +53,7 @@ const advance = z
   .strict()
   .refine((a) => a.hours + a.days > 0, 'give a number of hours or days to advance by');
 const openLink = z.object({ url: z.string().min(1).max(2000) });
-const sendsQuery = z.object({ channel: channel.optional(), customerId: z.string().optional() });
+const sendsQuery = z.object({ channel: channel.optional(), customerId: z.string().optional(), account: z.string().optional() });
 type IdParams = { Params: { id: string } };
 
 export async function registerControlRoutes(app: FastifyInstance, platform: MetaPlatform): Promise<void> {
@@ -67,7 +69,18 @@ export async function registerControlRoutes(app: FastifyInstance, platform: Meta
     };
   });
 
-  app.post<IdParams>('/api/customers/:id/instagram/messages', async (req) => platform.sendInstagramText(req.params.id, text.parse(req.body).text));
+  /** Which business account to write to: refused (400) unless the platform hosts it. */
+  const hosted = (kind: 'instagram' | 'whatsapp', id: string | undefined): string | undefined => {
+    if (id !== undefined && !platform.hostsAccount(kind, id)) {
+      throw Object.assign(new Error(`no ${kind === 'instagram' ? 'Instagram account' : 'WhatsApp number'} ${id} on the simulated platform`), { statusCode: 400 });
+    }
+    return id;
+  };
+  app.get('/api/accounts', async () => platform.businessAccounts());
+  app.post<IdParams>('/api/customers/:id/instagram/messages', async (req) => {
+    const body = igText.parse(req.body);
+    return platform.sendInstagramText(req.params.id, body.text, { account: hosted('instagram', body.account) });
+  });
   app.post<IdParams>('/api/customers/:id/instagram/quick-replies', async (req) => {
     const { title, payload } = tap.parse(req.body);
     return platform.tapInstagramQuickReply(req.params.id, title, payload);
@@ -103,7 +116,7 @@ export async function registerControlRoutes(app: FastifyInstance, platform: Meta
   app.post<IdParams>('/api/customers/:id/instagram/open-link', async (req) => platform.openIgMeLink(req.params.id, openLink.parse(req.body).url));
   app.post<IdParams>('/api/customers/:id/whatsapp/messages', async (req) => {
     const body = waText.parse(req.body);
-    return platform.sendWhatsAppText(req.params.id, body.text, { withPhone: body.withPhone });
+    return platform.sendWhatsAppText(req.params.id, body.text, { withPhone: body.withPhone, account: hosted('whatsapp', body.account) });
   });
   app.post<IdParams>('/api/customers/:id/whatsapp/buttons', async (req) => {
     const body = waButton.parse(req.body);
@@ -118,7 +131,11 @@ export async function registerControlRoutes(app: FastifyInstance, platform: Meta
   app.post<IdParams>('/api/customers/:id/whatsapp/change-user-id', async (req) => platform.changeWhatsAppUserId(req.params.id));
   app.post<IdParams>('/api/customers/:id/whatsapp/view', async (req) => platform.viewWhatsApp(req.params.id));
 
-  app.get('/api/sends', async (req) => ({ sends: (await platform.sends(sendsQuery.parse(req.query ?? {}))).map((m) => viewMessage(m, platform.templates)) }));
+  app.get('/api/sends', async (req) => {
+    const { account: from, ...filter } = sendsQuery.parse(req.query ?? {});
+    const sends = (await platform.sends(filter)).filter((m) => from === undefined || platform.sendAccount(m.externalId) === from);
+    return { sends: sends.map((m) => ({ ...viewMessage(m, platform.templates), account: platform.sendAccount(m.externalId) ?? null })) };
+  });
 
   app.get('/api/delivery', async () => ({
     options: platform.delivery.getOptions(),

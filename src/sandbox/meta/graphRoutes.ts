@@ -15,12 +15,15 @@ type Params = { version: string; id: string };
 export async function registerGraphRoutes(app: FastifyInstance, platform: MetaPlatform): Promise<void> {
   app.post<{ Params: Params }>('/graph/:version/:id/messages', async (request, reply) =>
     answer(platform, request, reply, async () => {
-      const isWhatsApp = request.params.id === platform.options.whatsappPhoneNumberId;
-      const channel = isWhatsApp ? 'whatsapp' : 'instagram';
-      platform.checkToken(channel, tokenOf(request));
+      const { id } = request.params;
+      const token = tokenOf(request);
+      const isWhatsApp = platform.hostsAccount('whatsapp', id);
+      // `/me` is whichever Instagram account the token belongs to; an id must come with its own token.
+      const instagramAccount = id === 'me' ? platform.instagramAccountByToken(token)?.accountId : id;
+      platform.checkToken(isWhatsApp ? 'whatsapp' : 'instagram', token, isWhatsApp ? id : instagramAccount);
       const accepted = isWhatsApp
-        ? await platform.handleWhatsAppSend(request.params.id, request.body)
-        : await platform.handleInstagramSend(request.params.id, request.body);
+        ? await platform.handleWhatsAppSend(id, request.body)
+        : await platform.handleInstagramSend(id, request.body, instagramAccount);
       await platform.answerWhenReleased();
       return accepted;
     }),
@@ -28,7 +31,8 @@ export async function registerGraphRoutes(app: FastifyInstance, platform: MetaPl
 
   app.get<{ Params: Params; Querystring: { limit?: string; after?: string } }>('/graph/:version/:id/message_templates', async (request, reply) =>
     answer(platform, request, reply, async () => {
-      platform.checkToken('whatsapp', tokenOf(request));
+      const number = platform.whatsappNumbers.find((n) => n.businessAccountId === request.params.id);
+      platform.checkToken('whatsapp', tokenOf(request), number?.phoneNumberId);
       const self = `${request.protocol}://${request.host}${request.url.split('?')[0]}`;
       return platform.messageTemplates(request.params.id, request.query ?? {}, self);
     }),
@@ -42,26 +46,29 @@ export async function registerGraphRoutes(app: FastifyInstance, platform: MetaPl
         platform.checkToken('whatsapp', tokenOf(request));
         return media;
       }
-      if (request.params.id === platform.options.whatsappPhoneNumberId) {
-        platform.checkToken('whatsapp', tokenOf(request));
-        return platform.whatsappNumber();
+      if (platform.hostsAccount('whatsapp', request.params.id)) {
+        platform.checkToken('whatsapp', tokenOf(request), request.params.id);
+        return platform.whatsappNumber(request.params.id);
       }
-      platform.checkToken('instagram', tokenOf(request));
-      return platform.profile(request.params.id);
+      const token = tokenOf(request);
+      platform.checkToken('instagram', token, platform.hostsAccount('instagram', request.params.id) ? request.params.id : undefined);
+      return platform.profile(request.params.id, token);
     }),
   );
 
   app.post<{ Params: Params }>('/graph/:version/:id/subscribed_apps', async (request, reply) =>
     answer(platform, request, reply, async () => {
-      const channel = request.params.id === platform.options.whatsappBusinessAccountId ? 'whatsapp' : 'instagram';
-      platform.checkToken(channel, tokenOf(request));
+      const number = platform.whatsappNumbers.find((n) => n.businessAccountId === request.params.id);
+      const channel = number ? 'whatsapp' : 'instagram';
+      const account = number?.phoneNumberId ?? (platform.hostsAccount('instagram', request.params.id) ? request.params.id : undefined);
+      platform.checkToken(channel, tokenOf(request), account);
       return platform.subscribeApp(channel, request.params.id);
     }),
   );
 
   app.post<{ Params: Params }>('/graph/:version/:id/media', async (request, reply) =>
     answer(platform, request, reply, async () => {
-      platform.checkToken('whatsapp', tokenOf(request));
+      platform.checkToken('whatsapp', tokenOf(request), platform.hostsAccount('whatsapp', request.params.id) ? request.params.id : undefined);
       return platform.uploadWhatsAppMedia(request.params.id, await uploadOf(request));
     }),
   );

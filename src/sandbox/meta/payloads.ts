@@ -13,9 +13,11 @@ export interface InstagramQueueItem {
   messaging: Record<string, unknown> & { timestamp: number };
 }
 
-export type WhatsAppQueueItem =
+/** `phoneNumberId`: the business number the update is for (default: the configured one). */
+export type WhatsAppQueueItem = (
   | { kind: 'message'; contact: Record<string, unknown>; message: Record<string, unknown> }
-  | { kind: 'status'; status: Record<string, unknown> };
+  | { kind: 'status'; status: Record<string, unknown> }
+) & { phoneNumberId?: string };
 
 export interface WhatsAppAccount {
   businessAccountId: string;

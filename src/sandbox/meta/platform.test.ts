@@ -7,6 +7,7 @@ import type { InboundEvent } from '../../channels/events';
 import { startMetaPlatform, type RunningMetaPlatform } from './plugin';
 import { APP_SECRET, testPlatformOptions } from './testOptions.testkit';
 import { startWebhookReceiver } from './webhookReceiver.testkit';
+import { verifySignature } from '../../channels/meta/signature';
 
 /** What an accepted business send causes on the webhook side, and the control API over HTTP. */
 
@@ -255,5 +256,39 @@ describe('identity changes on WhatsApp', () => {
     expect(now.bsuid).not.toBe(bsuid);
     // A system message is not the customer writing: the service window stays closed.
     await expect(wa.sendText({ bsuid: now.bsuid }, 'hi')).rejects.toMatchObject({ code: 131047 });
+  });
+});
+
+describe('a second Instagram account and WhatsApp number', () => {
+  it('sign their webhooks with their own app secret, carry their own ids, and take only their own token', async () => {
+    const { receiver, meta, ig } = await setup();
+    const { instagram, whatsapp } = (await api(meta, 'GET', '/api/accounts')).body;
+    const [outletIg, outletWa] = [instagram[1], whatsapp[1]];
+    const c = await meta.platform.createCustomer({});
+    expect((await api(meta, 'POST', `/api/customers/${c.id}/instagram/messages`, { text: 'Hi outlet', account: outletIg.accountId })).status).toBe(200);
+    expect((await api(meta, 'POST', `/api/customers/${c.id}/whatsapp/messages`, { text: 'Hi outlet WA', account: outletWa.phoneNumberId })).status).toBe(200);
+    expect((await api(meta, 'POST', `/api/customers/${c.id}/whatsapp/messages`, { text: 'Nowhere', account: '999' })).status).toBe(400);
+    await meta.platform.flush();
+
+    const igHook = receiver.received.find((r) => r.path.endsWith('instagram'))!;
+    expect(igHook.json.entry[0].id).toBe(outletIg.accountId);
+    const waHook = receiver.received.find((r) => r.path.endsWith('whatsapp'))!;
+    expect(waHook.json.entry[0]).toMatchObject({ id: outletWa.businessAccountId, changes: [{ value: { metadata: { phone_number_id: outletWa.phoneNumberId } } }] });
+    // Not the configured app's secret: each account's own.
+    expect(igHook.signatureValid).toBe(false);
+    expect(verifySignature(Buffer.from(igHook.raw), igHook.headers['x-hub-signature-256'] as string, outletIg.appSecret)).toBe(true);
+    expect(verifySignature(Buffer.from(waHook.raw), waHook.headers['x-hub-signature-256'] as string, outletWa.appSecret)).toBe(true);
+
+    // The configured account's token does not send for the outlet; the outlet's own does, and `/me` is whose token it is.
+    const wrong = new InstagramGraphClient({ apiUrl: meta.graphUrl, accountId: outletIg.accountId, accessToken: 'ig-token' });
+    await expect(wrong.sendText(c.igsid, 'From the wrong token')).rejects.toThrow();
+    const outlet = new InstagramGraphClient({ apiUrl: meta.graphUrl, accountId: outletIg.accountId, accessToken: outletIg.accessToken });
+    await outlet.sendText(c.igsid, 'From the outlet');
+    await ig.sendText(c.igsid, 'From the sandbox account');
+    const sends = (await api(meta, 'GET', `/api/sends?channel=instagram&account=${outletIg.accountId}`)).body.sends;
+    expect(sends.map((s: any) => s.account)).toEqual([outletIg.accountId]);
+    const wa = new WhatsAppGraphClient({ apiUrl: meta.graphUrl, phoneNumberId: outletWa.phoneNumberId, accessToken: outletWa.accessToken });
+    await wa.sendText({ bsuid: c.bsuid }, 'From the outlet number');
+    expect((await api(meta, 'GET', `/api/sends?channel=whatsapp&account=${outletWa.phoneNumberId}`)).body.sends).toHaveLength(1);
   });
 });

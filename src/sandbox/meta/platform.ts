@@ -55,7 +55,55 @@ export interface MetaPlatformOptions {
   random?: () => number;
   /** Used for webhook POSTs; defaults to the global fetch. */
   fetch?: (input: string, init?: RequestInit) => Promise<Response>;
+  /** The other business accounts hosted; default SECOND_INSTAGRAM_ACCOUNT and SECOND_WHATSAPP_NUMBER. */
+  secondInstagram?: SandboxInstagramAccount;
+  secondWhatsApp?: SandboxWhatsAppNumber;
 }
+
+/** Which business account a customer writes to: its Instagram account id or phone number id (default: the configured one). */
+export interface ToAccount {
+  account?: string;
+}
+
+/** A business Instagram account the platform hosts besides the configured one. */
+export interface SandboxInstagramAccount {
+  accountId: string;
+  username: string;
+  name: string;
+  accessToken: string;
+  appSecret: string;
+}
+
+/** A business WhatsApp number the platform hosts besides the configured one. */
+export interface SandboxWhatsAppNumber {
+  phoneNumberId: string;
+  businessAccountId: string;
+  /** Digits only, like Meta's `display_phone_number`. */
+  displayPhoneNumber: string;
+  verifiedName: string;
+  accessToken: string;
+  appSecret: string;
+}
+
+/**
+ * The second business on the platform (a shop's other brand): its own ids, names, tokens and app
+ * secrets, so an admin can connect it in Settings → Channels and see each account keep its own.
+ */
+export const SECOND_INSTAGRAM_ACCOUNT: SandboxInstagramAccount = {
+  accountId: '17841400000000222',
+  username: 'braid.outlet',
+  name: 'Braid Outlet',
+  accessToken: 'sandbox-outlet-instagram-token',
+  appSecret: 'sandbox-outlet-instagram-app-secret',
+};
+export const SECOND_WHATSAPP_NUMBER: SandboxWhatsAppNumber = {
+  phoneNumberId: '106540352200222',
+  businessAccountId: '102290129300222',
+  displayPhoneNumber: '15550002222',
+  verifiedName: 'Braid Outlet',
+  accessToken: 'sandbox-outlet-whatsapp-token',
+  appSecret: 'sandbox-outlet-whatsapp-app-secret',
+};
 
 export interface NewCustomer {
   name?: string;
@@ -85,8 +133,12 @@ export class MetaPlatform {
   readonly templates: SandboxTemplate[] = defaultTemplates();
   /** Tokens Meta no longer accepts (expired, revoked); the business must get a new one. */
   private readonly expiredTokens = new Set<string>();
-  /** The token each channel's account accepts now; a renewal replaces the configured one. */
-  private readonly tokens: Record<SandboxChannel, string>;
+  /** The token each business account (Instagram account id / phone number id) accepts now. */
+  private readonly tokens = new Map<string, string>();
+  readonly instagramAccounts: SandboxInstagramAccount[];
+  readonly whatsappNumbers: SandboxWhatsAppNumber[];
+  /** Which business account each accepted send went out from (kept in memory only). */
+  private readonly sendAccounts = new Map<string, string>();
   /** Files customers send and files the business uploads or links (see media.ts). */
   readonly media: PlatformMedia;
   /** An ig.me ref waiting for the customer's first Instagram message (customer id → ref). */
@@ -97,25 +149,76 @@ export class MetaPlatform {
     const base = options.now ?? Date.now;
     this.now = options.advanceTime ? base : () => base() + this.timeOffset;
     this.webhookUrls = { ...options.webhookUrls };
-    this.tokens = { instagram: options.instagramAccessToken, whatsapp: options.whatsappAccessToken };
     this.media = new PlatformMedia(options.appSecret, this.now);
-    const account = {
-      businessAccountId: options.whatsappBusinessAccountId,
-      phoneNumberId: options.whatsappPhoneNumberId,
-      displayPhoneNumber: options.whatsappDisplayPhoneNumber,
-    };
+    this.instagramAccounts = [
+      {
+        accountId: options.instagramAccountId, username: 'braid.sandbox', name: 'Braid Sandbox',
+        accessToken: options.instagramAccessToken, appSecret: options.instagramAppSecret ?? options.appSecret,
+      },
+      options.secondInstagram ?? SECOND_INSTAGRAM_ACCOUNT,
+    ];
+    this.whatsappNumbers = [
+      {
+        phoneNumberId: options.whatsappPhoneNumberId, businessAccountId: options.whatsappBusinessAccountId,
+        displayPhoneNumber: options.whatsappDisplayPhoneNumber, verifiedName: 'Braid Sandbox',
+        accessToken: options.whatsappAccessToken, appSecret: options.appSecret,
+      },
+      options.secondWhatsApp ?? SECOND_WHATSAPP_NUMBER,
+    ];
+    for (const a of this.instagramAccounts) this.tokens.set(a.accountId, a.accessToken);
+    for (const n of this.whatsappNumbers) this.tokens.set(n.phoneNumberId, n.accessToken);
     this.delivery = new WebhookDelivery({
       url: (channel) => this.webhookUrls[channel],
-      secret: (channel) => (channel === 'instagram' ? options.instagramAppSecret ?? options.appSecret : options.appSecret),
-      build: (channel, items, shape) =>
+      // Each account's webhooks are batched apart and signed with that account's own app secret.
+      accountOf: (channel, item) =>
+        channel === 'instagram' ? (item as InstagramQueueItem).accountId : (item as WhatsAppQueueItem).phoneNumberId ?? options.whatsappPhoneNumberId,
+      secret: (channel, account) =>
+        channel === 'instagram' ? this.instagramAccount(account).appSecret : this.hostedWhatsAppNumber(account).appSecret,
+      build: (channel, items, shape, account) =>
         channel === 'instagram'
           ? buildInstagramBatch(items as InstagramQueueItem[])
-          : buildWhatsAppBatch(account, items as WhatsAppQueueItem[], shape),
+          : buildWhatsAppBatch(this.hostedWhatsAppNumber(account), items as WhatsAppQueueItem[], shape),
       now: this.now,
       random: options.random,
       fetch: options.fetch,
     });
     if (options.delivery) this.delivery.setOptions(options.delivery);
+  }
+
+  /** The hosted Instagram account with this id ('me' or none: the configured one). */
+  instagramAccount(id?: string): SandboxInstagramAccount {
+    return this.instagramAccounts.find((a) => a.accountId === id) ?? this.instagramAccounts[0];
+  }
+
+  /** The hosted WhatsApp number with this phone number id (none: the configured one). */
+  hostedWhatsAppNumber(phoneNumberId?: string): SandboxWhatsAppNumber {
+    return this.whatsappNumbers.find((n) => n.phoneNumberId === phoneNumberId) ?? this.whatsappNumbers[0];
+  }
+
+  /** Whether `id` names one of the hosted business accounts of the channel. */
+  hostsAccount(channel: SandboxChannel, id: string): boolean {
+    return channel === 'instagram' ? this.instagramAccounts.some((a) => a.accountId === id) : this.whatsappNumbers.some((n) => n.phoneNumberId === id);
+  }
+
+  /** The Instagram account a token belongs to (how `/me` knows whose it is). */
+  instagramAccountByToken(token: string | undefined): SandboxInstagramAccount | undefined {
+    return this.instagramAccounts.find((a) => token !== undefined && (this.tokens.get(a.accountId) === token));
+  }
+
+  /**
+   * The business accounts hosted, with the token each accepts now and its app secret: what an
+   * admin copies from Meta's dashboard into Settings → Channels.
+   */
+  businessAccounts(): { instagram: SandboxInstagramAccount[]; whatsapp: SandboxWhatsAppNumber[] } {
+    return {
+      instagram: this.instagramAccounts.map((a) => ({ ...a, accessToken: this.tokens.get(a.accountId)! })),
+      whatsapp: this.whatsappNumbers.map((n) => ({ ...n, accessToken: this.tokens.get(n.phoneNumberId)! })),
+    };
+  }
+
+  /** The business account a send went out from, or undefined for one sent before a restart. */
+  sendAccount(externalId: string): string | undefined {
+    return this.sendAccounts.get(externalId);
   }
 
   setWebhookUrls(urls: { instagram?: string; whatsapp?: string }): void {
@@ -170,8 +273,8 @@ export class MetaPlatform {
 
   // ── customer actions on Instagram ─────────────────────────────────────────
 
-  sendInstagramText(customerId: string, text: string): Promise<{ mid: string }> {
-    return this.instagramMessage(customerId, (mid) => ({ mid, text }));
+  sendInstagramText(customerId: string, text: string, to: ToAccount = {}): Promise<{ mid: string }> {
+    return this.instagramMessage(customerId, (mid) => ({ mid, text }), to.account);
   }
 
   tapInstagramQuickReply(customerId: string, title: string, payload: string): Promise<{ mid: string }> {
@@ -245,25 +348,26 @@ export class MetaPlatform {
     return { opened: 'instagram', referral: 'sent' };
   }
 
-  private async instagramMessage(customerId: string, message: (mid: string) => Record<string, unknown>): Promise<{ mid: string }> {
+  private async instagramMessage(customerId: string, message: (mid: string) => Record<string, unknown>, account?: string): Promise<{ mid: string }> {
     const customer = await this.customer(customerId);
-    const mid = newInstagramMid(this.options.instagramAccountId);
+    const business = this.instagramAccount(account).accountId;
+    const mid = newInstagramMid(business);
     const ref = this.pendingReferrals.get(customer.id);
     this.pendingReferrals.delete(customer.id);
     const referral = ref ? { referral: { ref, source: 'IG_ME', type: 'OPEN_THREAD' } } : {};
-    await this.customerSays(customer, 'instagram', mid, this.instagramItem(customer, { message: { ...message(mid), ...referral } }));
+    await this.customerSays(customer, 'instagram', mid, this.instagramItem(customer, { message: { ...message(mid), ...referral } }, business), undefined, 'received', business);
     return { mid };
   }
 
-  private instagramItem(customer: SandboxCustomer, event: Record<string, unknown>): InstagramQueueItem['messaging'] {
-    return { sender: { id: customer.igsid }, recipient: { id: this.options.instagramAccountId }, timestamp: this.now(), ...event };
+  private instagramItem(customer: SandboxCustomer, event: Record<string, unknown>, account = this.options.instagramAccountId): InstagramQueueItem['messaging'] {
+    return { sender: { id: customer.igsid }, recipient: { id: account }, timestamp: this.now(), ...event };
   }
 
   // ── customer actions on WhatsApp ──────────────────────────────────────────
 
   /** `withPhone` (default: whenever the customer has a number) decides whether Meta shares it. */
-  sendWhatsAppText(customerId: string, text: string, options: { withPhone?: boolean } = {}): Promise<{ wamid: string }> {
-    return this.whatsappMessage(customerId, options.withPhone, { type: 'text', text: { body: text } });
+  sendWhatsAppText(customerId: string, text: string, options: { withPhone?: boolean } & ToAccount = {}): Promise<{ wamid: string }> {
+    return this.whatsappMessage(customerId, options.withPhone, { type: 'text', text: { body: text } }, options.account);
   }
 
   /** The customer sends a photo: the webhook carries only a media id (fetched with the business's token). */
@@ -364,25 +468,25 @@ export class MetaPlatform {
     return { read };
   }
 
-  private async whatsappMessage(customerId: string, withPhone: boolean | undefined, content: Record<string, unknown>): Promise<{ wamid: string }> {
+  private async whatsappMessage(customerId: string, withPhone: boolean | undefined, content: Record<string, unknown>, account?: string): Promise<{ wamid: string }> {
     const customer = await this.customer(customerId);
     const showPhone = (withPhone ?? true) && customer.phone !== null;
     const wamid = newWamid(showPhone ? digitsOf(customer.phone!) : customer.bsuid);
     const message = { ...whatsappSender(customer, showPhone), id: wamid, timestamp: whatsappSeconds(this.now()), ...content };
     const item: WhatsAppQueueItem = { kind: 'message', contact: whatsappContact(customer, showPhone), message };
-    await this.customerSays(customer, 'whatsapp', wamid, message, item);
+    await this.customerSays(customer, 'whatsapp', wamid, message, item, 'received', account);
     return { wamid };
   }
 
   private async customerSays(
     customer: SandboxCustomer, channel: SandboxChannel, externalId: string,
-    body: Record<string, unknown>, waItem?: WhatsAppQueueItem, status = 'received',
+    body: Record<string, unknown>, waItem?: WhatsAppQueueItem, status = 'received', account?: string,
   ) {
     await this.state.insertMessage({ id: externalId, customerId: customer.id, channel, direction: 'from_customer', externalId, body, status, createdAt: this.now() });
     if (channel === 'instagram') {
-      this.delivery.enqueue('instagram', { accountId: this.options.instagramAccountId, messaging: body as InstagramQueueItem['messaging'] });
+      this.delivery.enqueue('instagram', { accountId: this.instagramAccount(account).accountId, messaging: body as InstagramQueueItem['messaging'] });
     } else {
-      this.delivery.enqueue('whatsapp', waItem!);
+      this.delivery.enqueue('whatsapp', { ...waItem!, phoneNumberId: this.hostedWhatsAppNumber(account).phoneNumberId });
     }
   }
 
@@ -429,22 +533,27 @@ export class MetaPlatform {
     if (this.answerHold) await this.answerHold.released;
   }
 
-  sendContext(): SendContext {
+  /** What a send needs, for one business account (default: the configured ones). */
+  sendContext(account: { instagram?: string; whatsapp?: string } = {}): SendContext {
+    const phoneNumberId = this.hostedWhatsAppNumber(account.whatsapp).phoneNumberId;
     return {
-      instagramAccountId: this.options.instagramAccountId,
-      whatsappPhoneNumberId: this.options.whatsappPhoneNumberId,
+      instagramAccountId: this.instagramAccount(account.instagram).accountId,
+      whatsappPhoneNumberId: phoneNumberId,
       state: this.state,
       templates: this.templates,
       now: this.now,
       takeInjectedFailure: (channel) => this.faults.take(channel),
       enqueueInstagram: (item) => this.delivery.enqueue('instagram', item),
-      enqueueWhatsApp: (item) => this.delivery.enqueue('whatsapp', item),
+      enqueueWhatsApp: (item) => this.delivery.enqueue('whatsapp', { ...item, phoneNumberId }),
     };
   }
 
-  async handleInstagramSend(pathId: string, body: unknown) {
+  /** `POST /<ig-user-id|me>/messages` for the account `accountId` (the token already checked). */
+  async handleInstagramSend(pathId: string, body: unknown, accountId?: string) {
     const fetched = await this.fetchInstagramAttachment(body);
-    return handleInstagramSend(this.sendContext(), pathId, body, fetched?.id);
+    const accepted = await handleInstagramSend(this.sendContext({ instagram: accountId }), pathId, body, fetched?.id);
+    if (accepted.message_id) this.sendAccounts.set(accepted.message_id, this.instagramAccount(accountId).accountId);
+    return accepted;
   }
 
   /**
@@ -469,9 +578,12 @@ export class MetaPlatform {
     return this.media.add('instagram', { bytes, mimeType }, INSTAGRAM_CDN_TTL_MS);
   }
 
-  handleWhatsAppSend(pathId: string, body: unknown) {
+  async handleWhatsAppSend(pathId: string, body: unknown) {
     checkWhatsAppMediaId(this.media, body);
-    return handleWhatsAppSend(this.sendContext(), pathId, body);
+    const accepted = await handleWhatsAppSend(this.sendContext({ whatsapp: pathId }), pathId, body);
+    const wamid = (accepted.messages as { id?: string }[] | undefined)?.[0]?.id;
+    if (wamid) this.sendAccounts.set(wamid, pathId);
+    return accepted;
   }
 
   /** "Advance time": hours or days pass at once, for the platform's windows and Braid's alike. */
@@ -488,7 +600,7 @@ export class MetaPlatform {
 
   /** `GET /<waba-id>/message_templates`: the business's templates, a page at a time. */
   messageTemplates(wabaId: string, query: { limit?: string; after?: string }, selfUrl: string) {
-    if (wabaId !== this.options.whatsappBusinessAccountId) throw unknownObject('whatsapp', wabaId);
+    if (!this.whatsappNumbers.some((n) => n.businessAccountId === wabaId)) throw unknownObject('whatsapp', wabaId);
     // An injected WhatsApp failure hits the next Graph call, reads included.
     const injected = this.faults.take('whatsapp');
     if (injected) throw injectedError('whatsapp', injected.code, injected.httpStatus, injected.message);
@@ -497,16 +609,17 @@ export class MetaPlatform {
 
   /** `POST /<phone-number-id>/media`: an uploaded file gets an id the business sends by for 30 days. */
   uploadWhatsAppMedia(pathId: string, upload: WhatsAppUpload): { id: string } {
-    if (pathId !== this.options.whatsappPhoneNumberId) throw unknownObject('whatsapp', pathId);
+    if (!this.hostsAccount('whatsapp', pathId)) throw unknownObject('whatsapp', pathId);
     return { id: acceptWhatsAppUpload(this.media, upload).id };
   }
 
   /** Instagram User Profile API for an IGSID. */
-  async profile(igsid: string): Promise<Record<string, string>> {
-    if (igsid === 'me' || igsid === this.options.instagramAccountId) {
+  async profile(igsid: string, token?: string): Promise<Record<string, string>> {
+    if (igsid === 'me' || this.hostsAccount('instagram', igsid)) {
       // `GET /me?fields=user_id,username`: the business account itself (entry.id is its user_id).
-      const id = this.options.instagramAccountId;
-      return { user_id: id, username: 'braid.sandbox', name: 'Braid Sandbox', id };
+      const account = igsid === 'me' ? this.instagramAccountByToken(token) ?? this.instagramAccount() : this.instagramAccount(igsid);
+      const id = account.accountId;
+      return { user_id: id, username: account.username, name: account.name, id };
     }
     const customer = await this.state.findCustomer({ igsid });
     if (!customer) throw injectedError('instagram', 100, 400, `(#100) Object with ID '${igsid}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`);
@@ -514,41 +627,54 @@ export class MetaPlatform {
   }
 
   /** The WhatsApp Business Phone Number API: what a business sees of its own number. */
-  whatsappNumber(): Record<string, string> {
-    const digits = this.options.whatsappDisplayPhoneNumber;
-    return { id: this.options.whatsappPhoneNumberId, display_phone_number: `+${digits}`, verified_name: 'Braid Sandbox', quality_rating: 'GREEN' };
+  whatsappNumber(phoneNumberId?: string): Record<string, string> {
+    const number = this.hostedWhatsAppNumber(phoneNumberId);
+    return { id: number.phoneNumberId, display_phone_number: `+${number.displayPhoneNumber}`, verified_name: number.verifiedName, quality_rating: 'GREEN' };
   }
 
   /** `POST /<ig-user-id|me>/subscribed_apps` or `/<waba-id>/subscribed_apps`: the app now gets the account's webhooks. */
   subscribeApp(channel: SandboxChannel, objectId: string): { success: true } {
-    const known = channel === 'instagram' ? [this.options.instagramAccountId, 'me'] : [this.options.whatsappBusinessAccountId];
+    const known = channel === 'instagram' ? [...this.instagramAccounts.map((a) => a.accountId), 'me'] : this.whatsappNumbers.map((n) => n.businessAccountId);
     if (!known.includes(objectId)) throw unknownObject(channel, objectId);
     return { success: true };
   }
 
   // ── access tokens ──────────────────────────────────────────────────────────
 
-  /** Throws Meta's code 190 unless `token` is the one the channel's account accepts now. */
-  /** Whether Meta takes this token for the channel now (a download URL answers 401 otherwise). */
-  acceptsToken(channel: SandboxChannel, token: string | undefined): boolean {
-    return token === this.tokens[channel] && !this.expiredTokens.has(token);
+  /** The account id a token is checked against: `account` when hosted, else the configured one. */
+  private tokenAccount(channel: SandboxChannel, account?: string): string {
+    return channel === 'instagram' ? this.instagramAccount(account).accountId : this.hostedWhatsAppNumber(account).phoneNumberId;
   }
 
-  checkToken(channel: SandboxChannel, token: string | undefined): void {
+  /**
+   * Whether Meta takes this token for the channel now (a download URL answers 401 otherwise).
+   * Without `account`, any account of the channel's token will do (files and customer profiles are
+   * not one account's).
+   */
+  acceptsToken(channel: SandboxChannel, token: string | undefined, account?: string): boolean {
+    if (!token || this.expiredTokens.has(token)) return false;
+    const accounts = account ? [this.tokenAccount(channel, account)] : channel === 'instagram' ? this.instagramAccounts.map((a) => a.accountId) : this.whatsappNumbers.map((n) => n.phoneNumberId);
+    return accounts.some((id) => this.tokens.get(id) === token);
+  }
+
+  /** Throws Meta's code 190 unless `token` is one the account (see acceptsToken) accepts now. */
+  checkToken(channel: SandboxChannel, token: string | undefined, account?: string): void {
     if (token && this.expiredTokens.has(token)) throw expiredToken(channel);
-    if (token !== this.tokens[channel]) throw invalidToken(channel);
+    if (!this.acceptsToken(channel, token, account)) throw invalidToken(channel);
   }
 
   /** The account's token stops working, as when it expires or the user changes their password. */
-  expireToken(channel: SandboxChannel): void {
-    this.expiredTokens.add(this.tokens[channel]);
+  expireToken(channel: SandboxChannel, account?: string): void {
+    this.expiredTokens.add(this.tokens.get(this.tokenAccount(channel, account))!);
   }
 
   /** A new token for the account (what the business copies from Meta's dashboard); the old one stops working. */
-  issueToken(channel: SandboxChannel): string {
-    this.expiredTokens.add(this.tokens[channel]);
-    this.tokens[channel] = `sandbox-${channel}-token-${Math.random().toString(36).slice(2, 12)}`;
-    return this.tokens[channel];
+  issueToken(channel: SandboxChannel, account?: string): string {
+    const id = this.tokenAccount(channel, account);
+    this.expiredTokens.add(this.tokens.get(id)!);
+    const token = `sandbox-${channel}-token-${Math.random().toString(36).slice(2, 12)}`;
+    this.tokens.set(id, token);
+    return token;
   }
 
   // ── webhooks ───────────────────────────────────────────────────────────────

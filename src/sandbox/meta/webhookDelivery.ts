@@ -59,6 +59,8 @@ export interface DeliveryAttempt {
 export interface WebhookDeliveryRecord {
   id: string;
   channel: SandboxChannel;
+  /** The business account whose webhooks these are (Instagram account id / phone number id). */
+  account: string;
   url: string;
   /** The exact bytes POSTed (and signed). */
   body: string;
@@ -71,9 +73,12 @@ export interface WebhookDeliveryRecord {
 
 export interface WebhookDeliveryDeps {
   url(channel: SandboxChannel): string | undefined;
-  secret(channel: SandboxChannel): string;
-  /** Builds the webhook JSON for one batch of queued items of a channel. */
-  build(channel: SandboxChannel, items: unknown[], shape: DeliveryOptions['whatsappBatchShape']): unknown;
+  /** The business account a queued item belongs to; each account's items are batched apart. */
+  accountOf?(channel: SandboxChannel, item: unknown): string;
+  /** The app secret that signs a batch of the account's webhooks. */
+  secret(channel: SandboxChannel, account: string): string;
+  /** Builds the webhook JSON for one batch of queued items of one account of a channel. */
+  build(channel: SandboxChannel, items: unknown[], shape: DeliveryOptions['whatsappBatchShape'], account: string): unknown;
   now(): number;
   random?: () => number;
   fetch?: (input: string, init?: RequestInit) => Promise<Response>;
@@ -184,13 +189,20 @@ export class WebhookDelivery {
         continue;
       }
       if (this.options.shuffle) this.shuffleInPlace(items);
+      const byAccount = new Map<string, unknown[]>();
+      for (const item of items) {
+        const account = this.deps.accountOf?.(channel, item) ?? '';
+        byAccount.set(account, [...(byAccount.get(account) ?? []), item]);
+      }
       const size = Math.max(1, Math.floor(this.options.batchSize));
-      for (let i = 0; i < items.length; i += size) {
-        const payload = this.deps.build(channel, items.slice(i, i + size), this.options.whatsappBatchShape);
-        const record = this.newRecord(channel, metaJsonStringify(payload), Math.min(size, items.length - i));
-        await this.start(record);
-        if (this.shouldDuplicate()) {
-          await this.start({ ...this.newRecord(channel, record.body, record.itemCount), duplicateOf: record.id });
+      for (const [account, mine] of byAccount) {
+        for (let i = 0; i < mine.length; i += size) {
+          const payload = this.deps.build(channel, mine.slice(i, i + size), this.options.whatsappBatchShape, account);
+          const record = this.newRecord(channel, account, metaJsonStringify(payload), Math.min(size, mine.length - i));
+          await this.start(record);
+          if (this.shouldDuplicate()) {
+            await this.start({ ...this.newRecord(channel, account, record.body, record.itemCount), duplicateOf: record.id });
+          }
         }
       }
     }
@@ -204,9 +216,9 @@ export class WebhookDelivery {
     return this.options.duplicateRate > 0 && this.random() < this.options.duplicateRate;
   }
 
-  private newRecord(channel: SandboxChannel, body: string, itemCount: number): WebhookDeliveryRecord {
+  private newRecord(channel: SandboxChannel, account: string, body: string, itemCount: number): WebhookDeliveryRecord {
     this.sequence += 1;
-    return { id: `dlv_${this.sequence}`, channel, url: this.deps.url(channel) ?? '', body, itemCount, state: 'pending', attempts: [] };
+    return { id: `dlv_${this.sequence}`, channel, account, url: this.deps.url(channel) ?? '', body, itemCount, state: 'pending', attempts: [] };
   }
 
   /** Resolves after the first attempt; retries continue in the background (tracked for flush). */
@@ -250,7 +262,7 @@ export class WebhookDelivery {
   private async post(record: WebhookDeliveryRecord): Promise<{ status: number; error?: string }> {
     const url = this.deps.url(record.channel);
     if (!url) return { status: 0, error: `no webhook URL configured for ${record.channel}` };
-    const secret = this.deps.secret(record.channel);
+    const secret = this.deps.secret(record.channel, record.account);
     try {
       const response = await (this.deps.fetch ?? fetch)(url, {
         method: 'POST',

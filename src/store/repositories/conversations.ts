@@ -32,6 +32,8 @@ export interface ConversationListItem extends Conversation {
 export interface ConversationFilter {
   assignee?: { kind: 'user'; id: string } | { kind: 'unassigned' };
   kind?: ChannelKind;
+  /** One account (channel) of the workspace. */
+  channelId?: string;
   status?: ConversationStatus;
   query?: string;
   contactId?: string;
@@ -146,6 +148,7 @@ export class ConversationsRepository {
       .$if(filter.assignee?.kind === 'user', (qb) => qb.where('c.assignee_id', '=', (filter.assignee as { id: string }).id))
       .$if(filter.assignee?.kind === 'unassigned', (qb) => qb.where('c.assignee_id', 'is', null))
       .$if(filter.kind !== undefined, (qb) => qb.where('c.kind', '=', filter.kind!))
+      .$if(filter.channelId !== undefined, (qb) => qb.where('c.channel_id', '=', filter.channelId!))
       .$if(filter.status !== undefined, (qb) => qb.where('c.status', '=', filter.status!))
       .$if(filter.contactId !== undefined, (qb) => qb.where('i.contact_id', '=', filter.contactId!))
       .$if(Boolean(q), (qb) =>

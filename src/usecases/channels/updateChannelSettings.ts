@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context';
-import { notFound } from '../../domain/shared/errors';
+import { notFound, unprocessable } from '../../domain/shared/errors';
 import { type ChannelSettings, channelSettingsSchema } from '../../domain/workspace/settings';
 import type { Channel } from '../../store/repositories/channels';
 
@@ -21,6 +21,16 @@ export async function updateChannelSettings(ctx: AppContext, input: UpdateChanne
   return ctx.store.transaction(async (repos) => {
     const channel = await repos.channels.get(input.workspaceId, input.channelId);
     if (!channel) throw notFound('channel_not_found', 'This channel does not exist in this workspace.');
+    const chosen = input.patch.invitesWhatsAppChannelId;
+    if (chosen !== undefined) {
+      if (channel.kind !== 'instagram') {
+        throw unprocessable('invites_number_needs_instagram', 'The WhatsApp number for invites is chosen on an Instagram account.');
+      }
+      const number = chosen === null ? undefined : await repos.channels.get(input.workspaceId, chosen);
+      if (chosen !== null && (!number || number.kind !== 'whatsapp' || number.disconnectedAt !== null)) {
+        throw unprocessable('invites_number_not_connected', 'Choose a WhatsApp number connected in Settings → Channels for invites.');
+      }
+    }
     const settings = channelSettingsSchema.parse({ ...channel.settings, ...input.patch });
     await repos.channels.updateSettings(channel.id, settings);
     const changed = (Object.keys(input.patch) as (keyof ChannelSettings)[]).filter((k) => channel.settings[k] !== settings[k]);

@@ -3,6 +3,7 @@ import { conflict, notFound } from '../../domain/shared/errors';
 import { buildWaMeUrl, fillInviteSentence, formatInviteCode } from '../../domain/contactMerge/inviteCode';
 import { maskInviteCode } from '../../domain/contactMerge/inviteSafety';
 import { normalizePhone } from '../../domain/shared/phone';
+import { invitesWhatsAppNumber } from '../channels/steps/invitesNumber';
 import { replyWindowError } from '../../domain/messaging/replyWindow';
 import type { Invite } from '../../store/repositories/invites';
 import type { Message } from '../../store/repositories/messages';
@@ -38,8 +39,9 @@ export async function sendWhatsAppInvite(ctx: AppContext, input: SendWhatsAppInv
     if (conversation.kind !== 'instagram') {
       throw conflict('invite_needs_instagram', 'A WhatsApp invite is sent from an Instagram conversation. Open the customer’s Instagram chat to send it.');
     }
-    const whatsapp = await repos.channels.findByKind(input.workspaceId, 'whatsapp');
-    const businessNumber = normalizePhone(ctx.config.meta.whatsapp.phoneNumber);
+    const instagram = await repos.channels.get(input.workspaceId, conversation.channelId);
+    const whatsapp = instagram && (await invitesWhatsAppNumber(repos, ctx.config, instagram));
+    const businessNumber = whatsapp && normalizePhone(whatsapp.phoneNumber);
     if (!whatsapp || !businessNumber) {
       throw conflict(
         'whatsapp_not_configured',

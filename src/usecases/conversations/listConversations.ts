@@ -9,6 +9,8 @@ export interface ListConversationsInput {
   userId: string;
   assignee?: 'me' | 'unassigned' | string;
   channel?: ChannelKind;
+  /** The id of one account (channel) when several of a kind are connected. */
+  account?: string;
   status?: ConversationStatus;
   query?: string;
   /** The last item of the previous page (newest activity first). */
@@ -34,6 +36,7 @@ export async function listConversations(ctx: AppContext, input: ListConversation
   const rows = await ctx.store.repos.conversations.list(input.workspaceId, {
     assignee,
     kind: input.channel,
+    channelId: input.account,
     status: input.status,
     query: input.query,
     before: input.after,

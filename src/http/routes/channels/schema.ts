@@ -3,9 +3,9 @@ import { z } from 'zod';
 export const channelParams = z.object({ id: z.string().min(1).max(100) });
 
 export const updateChannelSettingsBody = z
-  .object({ allowAutoMerge: z.boolean().optional() })
+  .object({ allowAutoMerge: z.boolean().optional(), invitesWhatsAppChannelId: z.string().min(1).max(100).nullable().optional() })
   .strict()
-  .refine((b) => Object.keys(b).length > 0, 'change at least one setting: allowAutoMerge');
+  .refine((b) => Object.keys(b).length > 0, 'change at least one setting: allowAutoMerge or invitesWhatsAppChannelId');
 
 const secret = (name: string) =>
   z

@@ -21,6 +21,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
         userId: user.id,
         assignee: query.assignee,
         channel: query.channel,
+        account: query.account,
         status: query.status,
         query: query.q,
         after: query.cursor && { lastMessageAt: query.cursor.time, id: query.cursor.id },

@@ -9,6 +9,8 @@ export function presentConversation(c: ConversationView) {
   return {
     id: c.id,
     channel: c.kind,
+    /** The account (channel id) the conversation belongs to: replies go out through it. */
+    accountId: c.channelId,
     status: c.status,
     contactId: c.contactId,
     customer: {

@@ -37,6 +37,8 @@ export const listConversationsQuery = z.object({
   /** `me`, `unassigned`, or a user id. */
   assignee: z.string().min(1).max(100).optional(),
   channel: channel.optional(),
+  /** One account's conversations: its channel id (GET /api/channels). */
+  account: z.string().min(1).max(100).optional(),
   status: z.enum(['open', 'closed']).optional(),
   q: z.string().trim().max(200).optional(),
   cursor: cursor.optional(),

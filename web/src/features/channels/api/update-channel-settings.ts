@@ -20,6 +20,16 @@ export function updateChannelSettings({ channelId, allowAutoMerge }: UpdateChann
   return api.patch(`/api/channels/${encodeURIComponent(channelId)}/settings`, { allowAutoMerge }, updateChannelSettingsResponseSchema);
 }
 
+/** The WhatsApp number an Instagram account's invites send customers to. */
+export function useChooseInvitesNumber() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ channelId, whatsappChannelId }: { channelId: string; whatsappChannelId: string }) =>
+      api.patch(`/api/channels/${encodeURIComponent(channelId)}/settings`, { invitesWhatsAppChannelId: whatsappChannelId }, updateChannelSettingsResponseSchema),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: channelsQueryKey }),
+  });
+}
+
 /**
  * Saves at once. The switch moves before the answer (optimistically) and moves back
  * when the save fails, so what it shows is always what Braid will do.

@@ -16,6 +16,8 @@ export type ReplyWindow = z.infer<typeof replyWindowSchema>;
 export const conversationSchema = z.object({
   id: z.string(),
   channel: channelKindSchema,
+  /** The account (channel id) it belongs to; replies go out through it. */
+  accountId: z.string(),
   status: z.string(),
   contactId: z.string(),
   customer: z.object({

@@ -9,6 +9,8 @@ export interface ConversationFilters {
   /** `me`, `unassigned`, or every conversation. */
   assignee: 'me' | 'unassigned' | 'all';
   channel: ChannelKind | 'all';
+  /** One account's conversations (a channel id), when several of a kind are connected. */
+  account: string | 'all';
   /** Name, handle or phone. */
   search: string;
 }
@@ -26,6 +28,7 @@ export function listConversations(filters: ConversationFilters, cursor: string |
     query: {
       assignee: filters.assignee === 'all' ? undefined : filters.assignee,
       channel: filters.channel === 'all' ? undefined : filters.channel,
+      account: filters.account === 'all' ? undefined : filters.account,
       q: filters.search.trim() || undefined,
       cursor,
       limit: PAGE_SIZE,

@@ -1,6 +1,7 @@
 import { Search } from 'lucide-react';
 import { useId } from 'react';
 import { cx } from '../../../components/ui/cx';
+import type { InboxAccount } from '../../channels';
 import type { ConversationFilters } from '../api/list-conversations';
 
 const ASSIGNEE_OPTIONS: { value: ConversationFilters['assignee']; label: string }[] = [
@@ -9,14 +10,19 @@ const ASSIGNEE_OPTIONS: { value: ConversationFilters['assignee']; label: string 
   { value: 'all', label: 'All' },
 ];
 
-/** Mine / Unassigned / All, the channel, and a search by name, handle or phone. */
+const KIND_LABEL = { instagram: 'Instagram', whatsapp: 'WhatsApp' } as const;
+
+/** Mine / Unassigned / All, the channel, the account (when several of a kind), and a search by name, handle or phone. */
 export function ConversationFiltersBar({
   filters,
   search,
   onSearchChange,
   onChange,
+  accounts,
 }: {
   filters: ConversationFilters;
+  /** Accounts to choose among: those of kinds with several connected (none: no account filter). */
+  accounts: InboxAccount[];
   /** What is typed, ahead of the debounced `filters.search`. */
   search: string;
   onSearchChange: (search: string) => void;
@@ -61,12 +67,37 @@ export function ConversationFiltersBar({
           id={`${id}-channel`}
           className="field-input select-compact"
           value={filters.channel}
-          onChange={(event) => onChange({ ...filters, channel: event.target.value as ConversationFilters['channel'] })}
+          onChange={(event) => {
+            const channel = event.target.value as ConversationFilters['channel'];
+            // An account of the other kind would match nothing.
+            const keep = channel === 'all' || accounts.some((a) => a.id === filters.account && a.kind === channel);
+            onChange({ ...filters, channel, account: keep ? filters.account : 'all' });
+          }}
         >
           <option value="all">All channels</option>
           <option value="instagram">Instagram</option>
           <option value="whatsapp">WhatsApp</option>
         </select>
+        {accounts.length > 0 && (
+          <>
+            <label className="visually-hidden" htmlFor={`${id}-account`}>
+              Account
+            </label>
+            <select
+              id={`${id}-account`}
+              className="field-input select-compact"
+              value={filters.account}
+              onChange={(event) => onChange({ ...filters, account: event.target.value })}
+            >
+              <option value="all">All accounts</option>
+              {accounts
+                .filter((account) => filters.channel === 'all' || account.kind === filters.channel)
+                .map((account) => (
+                  <option key={account.id} value={account.id}>{`${KIND_LABEL[account.kind]}: ${account.name}`}</option>
+                ))}
+            </select>
+          </>
+        )}
       </div>
     </div>
   );

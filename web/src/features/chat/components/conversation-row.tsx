@@ -2,13 +2,15 @@ import { NavLink } from 'react-router-dom';
 import { ChannelBadge } from '../../../components/icons/channel-badge';
 import { cx } from '../../../components/ui/cx';
 import { fullTime, shortTime } from '../../../lib/format';
+import type { InboxAccount } from '../../channels';
 import type { Conversation } from '../api/conversation-schema';
 
 /**
  * One conversation in the list: a link whose text says, in reading order, the channel,
- * the customer, the time, the last message, the unread count and the assignee.
+ * the customer, the time, the last message, the unread count, the account (when several of the
+ * kind are connected) and the assignee.
  */
-export function ConversationRow({ conversation }: { conversation: Conversation }) {
+export function ConversationRow({ conversation, account }: { conversation: Conversation; account?: InboxAccount }) {
   const { customer, lastMessage, unreadCount, assignee } = conversation;
   const secondary = customer.handle && customer.handle !== customer.name ? customer.handle : customer.phone !== customer.name ? customer.phone : null;
   return (
@@ -34,6 +36,12 @@ export function ConversationRow({ conversation }: { conversation: Conversation }
               </span>
             )}
           </span>
+          {account && (
+            <span className="conversation-row-account">
+              <span className="visually-hidden">Account </span>
+              {account.name}
+            </span>
+          )}
           <span className="conversation-row-assignee">{assignee ? `Assigned to ${assignee.name ?? 'an agent'}` : 'Unassigned'}</span>
         </span>
       </NavLink>

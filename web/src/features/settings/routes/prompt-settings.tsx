@@ -1,4 +1,5 @@
 import { GitMerge } from 'lucide-react';
+import { useLocation } from 'react-router-dom';
 import { Page } from '../../../components/layout/page';
 import { useSession } from '../../../lib/session/use-session';
 import { AutomationList } from '../../automations';
@@ -7,6 +8,8 @@ import { SettingsLinks } from '../components/settings-links';
 /** `/settings/instagram/prompt-settings`: Instagram automations and the way into Merge Automation. */
 export function PromptSettingsPage() {
   const { user } = useSession();
+  // `?account=` says which Instagram account when several are connected; Merge Automation keeps it.
+  const { search } = useLocation();
   return (
     <Page
       title="Prompt Settings"
@@ -20,7 +23,7 @@ export function PromptSettingsPage() {
           label="Prompt settings"
           items={[
             {
-              to: '/settings/instagram/prompt-settings/merge-automation',
+              to: `/settings/instagram/prompt-settings/merge-automation${search}`,
               label: 'Merge Automation',
               description: 'Link a customer’s Instagram account with their WhatsApp number.',
               icon: <GitMerge aria-hidden="true" size={20} />,
