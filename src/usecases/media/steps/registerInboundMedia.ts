@@ -14,7 +14,9 @@ export async function registerInboundMedia(repos: Repositories, message: Message
   for (const [position, attachment] of attachments.entries()) {
     if (!isMediaKind(attachment.type)) continue;
     const source = message.kind === 'whatsapp' ? attachment.mediaId : attachment.url;
-    if (!source) continue;
+    // Only a web URL can be Instagram's CDN: anything else (javascript:, data:, file:) is never
+    // fetched, and the thread shows the attachment as text.
+    if (!source || (message.kind === 'instagram' && !isWebUrl(source))) continue;
     const id = newId();
     const inserted = await repos.mediaFiles.insertIfNew({
       id,
@@ -34,5 +36,14 @@ export async function registerInboundMedia(repos: Repositories, message: Message
       updatedAt: now,
     });
     if (inserted) await repos.jobs.enqueue(downloadMediaJob.of({ mediaFileId: id }, { key: `media.download:${id}:${now}`, maxAttempts: 5 }), now);
+  }
+}
+
+function isWebUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
   }
 }
