@@ -66,6 +66,8 @@ test('tags, notes, download and deletion of a customer who wrote on Instagram an
     await expect(tagField).toHaveValue('');
     await page.getByRole('textbox', { name: 'Add a note' }).fill(`Prefers WhatsApp ${stamp}`);
     await page.getByRole('button', { name: 'Save note' }).click();
+    // Saved: the box empties, so the text below is the note itself, not the draft.
+    await expect(page.getByRole('textbox', { name: 'Add a note' })).toHaveValue('');
     await expect(page.getByText(`Prefers WhatsApp ${stamp}`, { exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Edit note' })).toBeVisible();
     await expect(page.getByText('Note added', { exact: true }).first()).toBeVisible();
